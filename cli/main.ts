@@ -1,0 +1,122 @@
+// The `marginalia` command: check, stats and the language server.
+// Usage errors print one sentence and exit 2; nothing prints a stack trace.
+
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { projectStats } from '../core';
+import { loadProject } from '../host/projectFiles';
+import { collectDiagnostics, formatGithub, formatJson, formatText } from './diagnosticsReport';
+import { formatStatsTable } from './statsTable';
+
+const VERSION = '0.1.0';
+
+const HELP = `Marginalia — qualitative coding in markdown transcripts
+
+Usage:
+  marginalia check [folder] [--format text|github|json] [--strict]
+      Every problem in the project. Exit 1 if there is an error (with --strict: a warning too).
+  marginalia stats [folder] [--json]
+      Cases, themes and codes with their extract counts, and every coded extract.
+  marginalia lsp --stdio
+      The language server, for any editor that speaks LSP.
+
+The folder defaults to the current one.`;
+
+class UsageError extends Error {}
+
+interface Args {
+  command: string;
+  folder: string;
+  flags: Map<string, string | true>;
+}
+
+function parseArgs(argv: string[]): Args {
+  const [command = 'help', ...rest] = argv;
+  const flags = new Map<string, string | true>();
+  const positional: string[] = [];
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i];
+    if (a.startsWith('--')) {
+      const [name, value] = a.slice(2).split('=', 2);
+      if (value !== undefined) flags.set(name, value);
+      else if (name === 'format') {
+        if (i + 1 >= rest.length) throw new UsageError('--format needs a value: text, github or json.');
+        flags.set(name, rest[++i]);
+      } else flags.set(name, true);
+    } else positional.push(a);
+  }
+  if (positional.length > 1) throw new UsageError(`Give one project folder, not ${positional.length} ("${positional.join('", "')}").`);
+  return { command, folder: positional[0] ?? '.', flags };
+}
+
+function allowFlags(args: Args, allowed: string[]): void {
+  for (const name of args.flags.keys()) {
+    if (!allowed.includes(name)) throw new UsageError(`"${args.command}" has no option --${name}; see "marginalia --help".`);
+  }
+}
+
+function projectFolder(folder: string): string {
+  const root = resolve(folder);
+  if (!existsSync(root)) throw new UsageError(`There is no folder "${folder}".`);
+  if (!statSync(root).isDirectory()) throw new UsageError(`"${folder}" is a file; give the project folder that holds it.`);
+  return root;
+}
+
+async function run(argv: string[]): Promise<number> {
+  const args = parseArgs(argv);
+  switch (args.command) {
+    case 'help':
+    case '--help':
+    case '-h':
+      process.stdout.write(HELP + '\n');
+      return 0;
+    case '--version':
+    case 'version':
+      process.stdout.write(VERSION + '\n');
+      return 0;
+    case 'check': {
+      allowFlags(args, ['format', 'strict']);
+      const format = args.flags.get('format') ?? 'text';
+      if (format !== 'text' && format !== 'github' && format !== 'json') {
+        throw new UsageError(`Unknown format "${String(format)}": use text, github or json.`);
+      }
+      const root = projectFolder(args.folder);
+      const { index, skipped } = loadProject(root);
+      const list = collectDiagnostics(index, skipped);
+      const out = format === 'json' ? formatJson(list) : format === 'github' ? formatGithub(list, root) : formatText(list, root);
+      if (out) process.stdout.write(out + '\n');
+      const failing = list.some((d) => d.severity === 'error' || (args.flags.has('strict') && d.severity === 'warning'));
+      return failing ? 1 : 0;
+    }
+    case 'stats': {
+      allowFlags(args, ['json']);
+      const root = projectFolder(args.folder);
+      const stats = projectStats(loadProject(root).index);
+      process.stdout.write(args.flags.has('json') ? JSON.stringify(stats, null, 2) + '\n' : formatStatsTable(stats));
+      return 0;
+    }
+    case 'lsp': {
+      allowFlags(args, ['stdio']);
+      const { startServer } = await import('../server/src/startServer');
+      startServer();
+      return -1; // keeps running until the client disconnects
+    }
+    default:
+      throw new UsageError(`Unknown command "${args.command}": use check, stats or lsp (see "marginalia --help").`);
+  }
+}
+
+run(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exitCode = code;
+  },
+  (e: unknown) => {
+    if (e instanceof UsageError) {
+      process.stderr.write(`marginalia: ${e.message}\n`);
+      process.exitCode = 2;
+    } else {
+      process.stderr.write(`marginalia: something went wrong inside Marginalia (${e instanceof Error ? e.message : String(e)}). Please report it.\n`);
+      process.exitCode = 3;
+    }
+  },
+);

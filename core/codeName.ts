@@ -1,0 +1,49 @@
+// The one definition of what a code name is (DESIGN.md §2): `#`, then a letter
+// or digit, then letters, digits, `-`, `_`, `.`, `/` (Unicode letters allowed).
+
+export const CODE_NAME_SOURCE = String.raw`[\p{L}\p{N}][\p{L}\p{N}\p{M}\-_./]*`;
+const WHOLE_NAME = new RegExp(`^${CODE_NAME_SOURCE}$`, 'u');
+
+/** True when `name` (without `#`) is a valid code name. */
+export function isValidCodeName(name: string): boolean {
+  return WHOLE_NAME.test(name);
+}
+
+/** Levenshtein distance, bounded: returns `max + 1` as soon as it is exceeded. */
+export function editDistance(a: string, b: string, max = Infinity): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      cur.push(v);
+      if (v < best) best = v;
+    }
+    if (best > max) return max + 1;
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
+/**
+ * The closest known name for a mistyped one: same name in another case first,
+ * then the smallest edit distance (at most a third of the name, at least 1).
+ */
+export function closestName(name: string, known: Iterable<string>): string | undefined {
+  const lower = name.toLowerCase();
+  const limit = Math.max(1, Math.floor(name.length / 3));
+  let best: string | undefined;
+  let bestDistance = limit + 1;
+  for (const candidate of known) {
+    if (candidate.toLowerCase() === lower) return candidate;
+    const d = editDistance(lower, candidate.toLowerCase(), limit);
+    if (d >= Math.min(name.length, candidate.length)) continue; // nothing in common
+    if (d < bestDistance || (d === bestDistance && best !== undefined && candidate < best)) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return bestDistance <= limit ? best : undefined;
+}

@@ -1,0 +1,143 @@
+// Parses codebook.md: headings are themes, list items that start with `#name`
+// are codes (DESIGN.md §3). Returns flat nodes in document order plus
+// diagnostics; never throws.
+
+import { slug } from 'github-slugger';
+import { toString } from 'mdast-util-to-string';
+import type { List, ListItem, Nodes } from 'mdast';
+import { CODE_NAME_SOURCE } from '../codeName';
+import { LineIndex } from '../text/lineIndex';
+import { parseMarkdownTree } from '../text/markdownBlocks';
+import type { Diagnostic, Range } from '../types';
+
+export interface CodebookNode {
+  id: string;
+  kind: 'theme' | 'code';
+  /** The heading text, or the text after `#name` on its first line. */
+  label: string;
+  /** Paragraphs under a theme's heading; the rest of a code's first paragraph. */
+  definition: string;
+  /** Further paragraphs of a code's list item. */
+  memo: string;
+  parent: string | undefined;
+  /** Heading depth for themes (1–6); for codes, the depth of the theme above plus nesting. */
+  depth: number;
+  /** Where the id is written: `#name`, the heading's `{#id}`, or the heading text when the id is a slug. */
+  idRange: Range;
+  /** Whether the id is written out (renaming a slug id would have to rewrite the heading). */
+  explicitId: boolean;
+  /** The whole heading line or list item. */
+  range: Range;
+}
+
+export interface ParsedCodebook {
+  nodes: CodebookNode[];
+  diagnostics: Diagnostic[];
+}
+
+const CODE_ITEM = new RegExp(`^#(${CODE_NAME_SOURCE})`, 'u');
+const HEADING_ID = new RegExp(`\\{#(${CODE_NAME_SOURCE})\\}[ \\t#]*$`, 'u');
+
+export function parseCodebook(text: string): ParsedCodebook {
+  const lines = new LineIndex(text);
+  const tree = parseMarkdownTree(text);
+  const nodes: CodebookNode[] = [];
+  const headingStack: CodebookNode[] = [];
+  let currentTheme: CodebookNode | undefined;
+
+  const visitList = (list: List, parent: CodebookNode | undefined): void => {
+    for (const item of list.children) visitItem(item, parent);
+  };
+
+  const visitItem = (item: ListItem, parent: CodebookNode | undefined): void => {
+    const [first, ...rest] = item.children;
+    let node: CodebookNode | undefined;
+    if (first && first.type === 'paragraph' && first.position && item.position) {
+      const start = first.position.start.offset!;
+      const source = text.slice(start, first.position.end.offset!);
+      const m = CODE_ITEM.exec(source);
+      if (m && !/^[^\s:–—,;]/.test(source.slice(m[0].length))) {
+        const [firstLine, ...more] = source.split(/\r\n|\r|\n/);
+        const label = firstLine.slice(m[0].length).replace(/^\s*[:–—-]?\s*/, '').trim();
+        node = {
+          id: m[1],
+          kind: 'code',
+          label,
+          definition: more.map((l) => l.trim()).join(' ').trim(),
+          memo: rest.filter((c) => c.type === 'paragraph').map((c) => toString(c)).join('\n\n'),
+          parent: parent?.id,
+          depth: (parent?.depth ?? 0) + 1,
+          idRange: lines.range(start, start + m[0].length),
+          explicitId: true,
+          range: lines.range(item.position.start.offset!, item.position.end.offset!),
+        };
+        nodes.push(node);
+      }
+    }
+    for (const child of item.children) if (child.type === 'list') visitList(child, node ?? parent);
+  };
+
+  const visitTop = (child: Nodes): void => {
+    if (child.type === 'heading' && child.position) {
+      const start = child.position.start.offset!;
+      const end = child.position.end.offset!;
+      const source = text.slice(start, end);
+      const idMatch = HEADING_ID.exec(source);
+      let label = toString(child).trim();
+      let id: string;
+      let idRange: Range;
+      if (idMatch) {
+        id = idMatch[1];
+        label = label.replace(HEADING_ID, '').trim();
+        const at = start + idMatch.index + 1;
+        idRange = lines.range(at, at + 1 + id.length);
+      } else {
+        id = slug(label);
+        const textStart = start + (/^#*[ \t]*/.exec(source)?.[0].length ?? 0);
+        idRange = lines.range(textStart, textStart + source.slice(textStart - start).replace(/[ \t#]*$/, '').length);
+      }
+      if (id === '') return; // an empty heading names no theme
+      while (headingStack.length > 0 && headingStack[headingStack.length - 1].depth >= child.depth) headingStack.pop();
+      const parent = headingStack[headingStack.length - 1];
+      currentTheme = {
+        id,
+        kind: 'theme',
+        label,
+        definition: '',
+        memo: '',
+        parent: parent?.id,
+        depth: child.depth,
+        idRange,
+        explicitId: Boolean(idMatch),
+        range: lines.range(start, end),
+      };
+      headingStack.push(currentTheme);
+      nodes.push(currentTheme);
+    } else if (child.type === 'paragraph') {
+      if (currentTheme) {
+        const para = toString(child).replace(/\s+/g, ' ').trim();
+        currentTheme.definition = currentTheme.definition ? `${currentTheme.definition}\n\n${para}` : para;
+      }
+    } else if (child.type === 'list') {
+      visitList(child, currentTheme);
+    }
+  };
+  for (const child of tree.children) visitTop(child);
+
+  const diagnostics: Diagnostic[] = [];
+  const first = new Map<string, CodebookNode>();
+  for (const node of nodes) {
+    const earlier = first.get(node.id);
+    if (!earlier) {
+      first.set(node.id, node);
+      continue;
+    }
+    diagnostics.push({
+      range: node.idRange,
+      severity: 'error',
+      message: `The id "${node.id}" is already used by the ${earlier.kind} "${earlier.label || earlier.id}" on line ${earlier.range.start.line + 1}: ids must be unique in a codebook${node.explicitId ? '' : ` (give this heading its own id with {#another-id})`}.`,
+      code: 'duplicate-id',
+    });
+  }
+  return { nodes, diagnostics };
+}

@@ -1,0 +1,16 @@
+// The public face of the core: the coding language of DESIGN.md, pure (no I/O,
+// no LSP, no VS Code). The CLI, the language server and the tree view use this.
+
+export * from './types';
+export * from './codeName';
+export { LineIndex, stripBom } from './text/lineIndex';
+export { parseTranscript, defaultCaseId } from './transcript/parseTranscript';
+export type { ParsedTranscript, Segment, CodeToken, CodingGroup, SpeakerTurn } from './transcript/parseTranscript';
+export { parseCodebook } from './codebook/parseCodebook';
+export type { CodebookNode, ParsedCodebook } from './codebook/parseCodebook';
+export { parseConfig, FileClassifier, CONFIG_FILE, DEFAULT_CONFIG, isAlwaysExcluded } from './project/config';
+export type { ProjectConfig, FileRole } from './project/config';
+export { ProjectIndex } from './project/projectIndex';
+export type { NodeCounts, IndexChange, SegmentRef, TokenRef, IndexOptions } from './project/projectIndex';
+export { projectStats } from './project/stats';
+export type { ProjectStats, NodeStatsRow, SegmentRow, CaseStats } from './project/stats';

@@ -1,0 +1,58 @@
+// The project's numbers in the shape of `marginalia stats --json` (DESIGN.md §7).
+// The CLI prints it; the server's tree view is built from the same queries.
+
+import type { Range } from '../types';
+import type { ProjectIndex } from './projectIndex';
+
+export interface CaseStats {
+  case: string;
+  file: string;
+  attributes: Record<string, unknown>;
+  segments: number;
+}
+
+export interface NodeStatsRow {
+  id: string;
+  kind: 'theme' | 'code';
+  label: string;
+  parent: string | null;
+  defined: boolean;
+  direct: number;
+  total: number;
+  cases: number;
+}
+
+export interface SegmentRow {
+  file: string;
+  case: string;
+  codes: string[];
+  text: string;
+  range: Range;
+}
+
+export interface ProjectStats {
+  cases: CaseStats[];
+  nodes: NodeStatsRow[];
+  segments: SegmentRow[];
+}
+
+export function projectStats(index: ProjectIndex): ProjectStats {
+  const cases: CaseStats[] = [];
+  const segments: SegmentRow[] = [];
+  for (const file of index.transcriptPaths()) {
+    const t = index.transcript(file)!;
+    cases.push({ case: t.caseId, file, attributes: t.attributes, segments: t.segments.length });
+    for (const s of t.segments) segments.push({ file, case: t.caseId, codes: s.codes, text: s.text, range: s.range });
+  }
+  const nodes: NodeStatsRow[] = [];
+  const seen = new Set<string>();
+  for (const node of index.codebookNodes()) {
+    if (seen.has(node.id)) continue;
+    seen.add(node.id);
+    nodes.push({ id: node.id, kind: node.kind, label: node.label, parent: node.parent ?? null, defined: true, ...index.counts(node.id) });
+  }
+  for (const id of index.uncategorisedCodes()) {
+    nodes.push({ id, kind: 'code', label: '', parent: null, defined: false, ...index.counts(id) });
+  }
+  return { cases, nodes, segments };
+}

@@ -1,0 +1,335 @@
+// Parses one transcript into what every feature needs: coded segments, the
+// code tokens (for hover, definition, references, rename), coding groups (for
+// completion) and speaker turns (for outlines). Parsing never throws: whatever
+// the input, it returns results plus diagnostics.
+
+import { parse as parseYaml } from 'yaml';
+import { CODE_NAME_SOURCE } from '../codeName';
+import { LineIndex } from '../text/lineIndex';
+import { markdownStructure, type TextBlock } from '../text/markdownBlocks';
+import type { Diagnostic, Range } from '../types';
+
+export interface Segment {
+  kind: 'span' | 'paragraph';
+  /** Distinct codes, in the order first written. */
+  codes: string[];
+  /** The extract: inside the brackets, or the paragraph without its trailing group. */
+  range: Range;
+  /** The extract with coding markup removed and whitespace collapsed. */
+  text: string;
+}
+
+export interface CodeToken {
+  /** The code name without `#`. */
+  name: string;
+  /** Covers `#name`. */
+  range: Range;
+  /** Index into `segments`, or -1 when the group codes nothing (an error). */
+  segment: number;
+}
+
+export interface CodingGroup {
+  /** Covers `{` … `}` (or up to where an unclosed group stops). */
+  range: Range;
+  kind: 'span' | 'paragraph';
+  valid: boolean;
+}
+
+export interface SpeakerTurn {
+  speaker: string;
+  range: Range;
+}
+
+export interface ParsedTranscript {
+  caseId: string;
+  attributes: Record<string, unknown>;
+  segments: Segment[];
+  tokens: CodeToken[];
+  groups: CodingGroup[];
+  turns: SpeakerTurn[];
+  diagnostics: Diagnostic[];
+  lineCount: number;
+}
+
+const NAME_AT = new RegExp(`^#(${CODE_NAME_SOURCE})$`, 'u');
+const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
+const SPEAKER = /^\*\*([^*\r\n]{1,80}?):?\*\*/;
+
+/** The case id a transcript gets when its front matter names none. */
+export function defaultCaseId(path: string): string {
+  const base = path.slice(path.lastIndexOf('/') + 1);
+  const dot = base.lastIndexOf('.');
+  return dot > 0 ? base.slice(0, dot) : base;
+}
+
+export function parseTranscript(text: string, path: string): ParsedTranscript {
+  const lines = new LineIndex(text);
+  const structure = markdownStructure(text);
+  const result: ParsedTranscript = {
+    caseId: defaultCaseId(path),
+    attributes: {},
+    segments: [],
+    tokens: [],
+    groups: [],
+    turns: [],
+    diagnostics: [],
+    lineCount: lines.lineCount,
+  };
+  if (structure.frontMatter) readFrontMatter(structure.frontMatter, lines, result);
+  for (const block of structure.blocks) scanBlock(text, block, lines, result);
+  return result;
+}
+
+function readFrontMatter(fm: { start: number; end: number; value: string }, lines: LineIndex, out: ParsedTranscript): void {
+  let data: unknown;
+  try {
+    data = parseYaml(fm.value);
+  } catch (e) {
+    out.diagnostics.push({
+      range: lines.range(fm.start, fm.end),
+      severity: 'warning',
+      message: `The front matter is not valid YAML, so this transcript's case attributes are ignored: ${firstLine(e)}`,
+      code: 'invalid-front-matter',
+    });
+    return;
+  }
+  if (data === null || data === undefined) return;
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    out.diagnostics.push({
+      range: lines.range(fm.start, fm.end),
+      severity: 'warning',
+      message: 'The front matter should be a list of attributes such as "case: P09" and "role: Primary care OT"; it is ignored.',
+      code: 'invalid-front-matter',
+    });
+    return;
+  }
+  const attributes: Record<string, unknown> = { ...(data as Record<string, unknown>) };
+  const caseValue = attributes.case;
+  delete attributes.case;
+  if (typeof caseValue === 'string' || typeof caseValue === 'number') {
+    if (String(caseValue).trim() !== '') out.caseId = String(caseValue).trim();
+  } else if (caseValue !== undefined && caseValue !== null) {
+    out.diagnostics.push({
+      range: lines.range(fm.start, fm.end),
+      severity: 'warning',
+      message: `"case" should be a name such as P09; the file name "${out.caseId}" is used instead.`,
+      code: 'invalid-front-matter',
+    });
+  }
+  out.attributes = attributes;
+}
+
+function firstLine(e: unknown): string {
+  const message = e instanceof Error ? e.message : String(e);
+  return message.split('\n')[0];
+}
+
+interface OpenBracket {
+  offset: number;
+}
+
+interface Group {
+  start: number;
+  end: number;
+  names: Array<{ name: string; start: number; end: number }>;
+  valid: boolean;
+}
+
+/** Scans one paragraph or heading. */
+function scanBlock(text: string, block: TextBlock, lines: LineIndex, out: ParsedTranscript): void {
+  const { start, end, excluded } = block;
+  const stack: OpenBracket[] = [];
+  // Coding markup inside this block: removed from extract texts.
+  const markup: Array<[number, number]> = [];
+  const spans: Array<{ open: number; close: number; group: Group }> = [];
+  const bareGroups: Group[] = [];
+  let ex = 0;
+  let i = start;
+  while (i < end) {
+    while (ex < excluded.length && excluded[ex][1] <= i) ex++;
+    if (ex < excluded.length && excluded[ex][0] <= i) {
+      i = excluded[ex][1];
+      continue;
+    }
+    const c = text.charCodeAt(i);
+    if (c === 92 /* \ */) {
+      i += i + 1 < end && ASCII_PUNCTUATION.test(text[i + 1]) ? 2 : 1;
+      continue;
+    }
+    if (c === 91 /* [ */) {
+      stack.push({ offset: i });
+      i++;
+      continue;
+    }
+    if (c === 93 /* ] */) {
+      const opener = stack.pop();
+      if (isGroupStart(text, i + 1, end, excluded, ex)) {
+        const group = readGroup(text, i + 1, end, lines, out);
+        if (!opener) {
+          out.diagnostics.push({
+            range: lines.range(i, group.end),
+            severity: 'error',
+            message: 'This coding has no opening "[" in its paragraph: put "[" where the extract starts.',
+            code: 'unmatched-bracket',
+          });
+          recordTokens(group, -1, lines, out);
+          markup.push([i, i + 1], [group.start, group.end]);
+        } else if (text.slice(opener.offset + 1, i).trim() === '') {
+          out.diagnostics.push({
+            range: lines.range(opener.offset, group.end),
+            severity: 'error',
+            message: 'This coded extract is empty: put the words you are coding between "[" and "]".',
+            code: 'empty-extract',
+          });
+          recordTokens(group, -1, lines, out);
+          markup.push([opener.offset, opener.offset + 1], [i, i + 1], [group.start, group.end]);
+        } else {
+          spans.push({ open: opener.offset, close: i, group });
+          markup.push([opener.offset, opener.offset + 1], [i, i + 1], [group.start, group.end]);
+        }
+        out.groups.push({ range: lines.range(group.start, group.end), kind: 'span', valid: group.valid });
+        i = group.end;
+        continue;
+      }
+      i++;
+      continue;
+    }
+    if (c === 123 /* { */ && isGroupStart(text, i, end, excluded, ex)) {
+      const group = readGroup(text, i, end, lines, out);
+      bareGroups.push(group);
+      markup.push([group.start, group.end]);
+      i = group.end;
+      continue;
+    }
+    i++;
+  }
+
+  markup.sort((a, b) => a[0] - b[0]);
+
+  // In a heading, a trailing {#id} is the heading's id, not coding.
+  let blockEnd = end;
+  if (block.kind === 'heading' && bareGroups.length > 0) {
+    const last = bareGroups[bareGroups.length - 1];
+    if (text.slice(last.end, end).trim() === '') {
+      bareGroups.pop();
+      blockEnd = last.start;
+    }
+  }
+
+  // Segments are stored in document order: the paragraph first, then spans by opening bracket.
+  const validBare = bareGroups.filter((g) => g.valid);
+  for (const g of bareGroups) if (!g.valid) recordTokens(g, -1, lines, out);
+  if (validBare.length > 0) {
+    // The extract is the paragraph without its trailing coding group(s).
+    let extractEnd = blockEnd;
+    for (let k = bareGroups.length - 1; k >= 0; k--) {
+      const g = bareGroups[k];
+      if (text.slice(g.end, extractEnd).trim() !== '') break;
+      extractEnd = g.start;
+    }
+    while (extractEnd > start && /\s/.test(text[extractEnd - 1])) extractEnd--;
+    const index = out.segments.length;
+    out.segments.push({
+      kind: 'paragraph',
+      codes: distinct(validBare.flatMap((g) => g.names.map((n) => n.name))),
+      range: lines.range(start, extractEnd),
+      text: extractText(text, start, extractEnd, markup, block.quoteDepth),
+    });
+    for (const g of validBare) recordTokens(g, index, lines, out);
+  }
+
+  spans.sort((a, b) => a.open - b.open);
+  for (const span of spans) {
+    if (!span.group.valid) continue;
+    const index = out.segments.length;
+    out.segments.push({
+      kind: 'span',
+      codes: distinct(span.group.names.map((n) => n.name)),
+      range: lines.range(span.open + 1, span.close),
+      text: extractText(text, span.open + 1, span.close, markup, block.quoteDepth),
+    });
+    recordTokens(span.group, index, lines, out);
+  }
+
+  const speaker = SPEAKER.exec(text.slice(start, Math.min(end, start + 200)));
+  if (speaker && block.kind === 'paragraph') {
+    out.turns.push({ speaker: speaker[1].trim(), range: lines.range(start, end) });
+  }
+}
+
+function isGroupStart(text: string, at: number, end: number, excluded: Array<[number, number]>, ex: number): boolean {
+  if (at + 1 >= end || text.charCodeAt(at) !== 123 || text.charCodeAt(at + 1) !== 35) return false;
+  for (let k = ex; k < excluded.length && excluded[k][0] <= at + 1; k++) {
+    if (excluded[k][1] > at) return false;
+  }
+  return true;
+}
+
+/** Reads `{#a #b}` starting at `{`. Anything but `#name` items and whitespace makes it malformed. */
+function readGroup(text: string, at: number, end: number, lines: LineIndex, out: ParsedTranscript): Group {
+  // The group ends at the first `}`; a bracket or another `{` first means it was never closed.
+  let close = at + 2;
+  while (close < end && !'{}[]'.includes(text[close])) close++;
+  if (close >= end || text[close] !== '}') {
+    // Unclosed: the group is only `{#name`, so the rest of the paragraph is still read.
+    let stop = at + 2;
+    while (stop < end && !/[\s{}[\]]/.test(text[stop])) stop++;
+    out.diagnostics.push({
+      range: lines.range(at, stop),
+      severity: 'error',
+      message: 'This coding group is not closed: add "}" after the last code, as in {#code}.',
+      code: 'unclosed-group',
+    });
+    return { start: at, end: stop, names: [], valid: false };
+  }
+  const inner = text.slice(at + 1, close);
+  const names: Group['names'] = [];
+  let valid = true;
+  const item = /\S+/g;
+  let m: RegExpExecArray | null;
+  while ((m = item.exec(inner))) {
+    const name = NAME_AT.exec(m[0]);
+    if (!name) {
+      valid = false;
+      break;
+    }
+    const s = at + 1 + m.index;
+    names.push({ name: name[1], start: s, end: s + m[0].length });
+  }
+  if (names.length === 0) valid = false;
+  if (!valid) {
+    out.diagnostics.push({
+      range: lines.range(at, close + 1),
+      severity: 'error',
+      message: `This coding group is malformed: write codes as #name separated by spaces, as in {#role-blur #identity-threat}.`,
+      code: 'malformed-group',
+    });
+    names.length = 0;
+  }
+  return { start: at, end: close + 1, names, valid };
+}
+
+function recordTokens(group: Group, segment: number, lines: LineIndex, out: ParsedTranscript): void {
+  for (const n of group.names) out.tokens.push({ name: n.name, range: lines.range(n.start, n.end), segment });
+}
+
+function distinct(names: string[]): string[] {
+  return [...new Set(names)];
+}
+
+/** The source between `from` and `to` without coding markup, whitespace collapsed. */
+function extractText(text: string, from: number, to: number, markup: Array<[number, number]>, quoteDepth: number): string {
+  let s = '';
+  let pos = from;
+  for (const [a, b] of markup) {
+    if (b <= from || a >= to) continue;
+    if (a > pos) s += text.slice(pos, a);
+    pos = Math.max(pos, b);
+  }
+  if (pos < to) s += text.slice(pos, to);
+  if (quoteDepth > 0) {
+    const marker = new RegExp(`(\\r\\n|\\r|\\n)[ \\t]{0,3}(?:>[ \\t]?){0,${quoteDepth}}`, 'g');
+    s = s.replace(marker, '$1');
+  }
+  return s.replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,50 @@
+// Bundles the CLI, the language server and the VS Code client with esbuild.
+// `--tests` also bundles every test file to out/test/ for `node --test`.
+import * as esbuild from 'esbuild';
+import { readdirSync, statSync, rmSync } from 'node:fs';
+import { join, relative, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+process.chdir(root);
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: true,
+  logLevel: 'warning',
+  external: ['vscode'],
+};
+
+await esbuild.build({
+  ...common,
+  entryPoints: {
+    cli: 'cli/main.ts',
+    server: 'server/src/main.ts',
+    extension: 'client/src/extension.ts',
+  },
+  outdir: 'dist',
+});
+
+if (process.argv.includes('--tests')) {
+  const entries = [];
+  const walk = (dir) => {
+    for (const name of readdirSync(dir)) {
+      const p = join(dir, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (name.endsWith('.test.ts')) entries.push(p);
+    }
+  };
+  walk('test');
+  rmSync('out', { recursive: true, force: true });
+  await esbuild.build({
+    ...common,
+    entryPoints: entries,
+    outdir: 'out/test',
+    outbase: 'test',
+    define: { __PROJECT_ROOT__: JSON.stringify(root) },
+  });
+  console.log(`built ${entries.length} test files`);
+}

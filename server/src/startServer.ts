@@ -1,0 +1,3 @@
+export function startServer(): void {
+  throw new Error('not yet');
+}

@@ -1,0 +1,73 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseCodebook } from '../../core';
+
+const CODEBOOK = `# Position and Identity {#position-and-identity}
+
+How participants positioned occupational therapy (OT) next to social prescribing (SP).
+
+## The struggle to position OT and SP alongside each other {#struggle-to-position}
+
+- #role-blur: When I put them together – which is one, which is the other?
+  Used when a participant cannot tell the two roles apart.
+
+  Memo: seen mostly in primary care.
+  - #cost-comparison: They look similar but we cost a lot more.
+- #doing-it-for-years – This new thing focuses on what matters most.
+- Not a code, just a note
+  - #nested-under-note: still under the subtheme
+
+## Creating distinct positions
+`;
+
+test('headings are themes, list items with #name are codes', () => {
+  const { nodes, diagnostics } = parseCodebook(CODEBOOK);
+  assert.deepEqual(
+    nodes.map((n) => `${n.kind} ${n.id} < ${n.parent ?? '-'} | ${n.label}`),
+    [
+      'theme position-and-identity < - | Position and Identity',
+      'theme struggle-to-position < position-and-identity | The struggle to position OT and SP alongside each other',
+      'code role-blur < struggle-to-position | When I put them together – which is one, which is the other?',
+      'code cost-comparison < role-blur | They look similar but we cost a lot more.',
+      'code doing-it-for-years < struggle-to-position | This new thing focuses on what matters most.',
+      'code nested-under-note < struggle-to-position | still under the subtheme',
+      'theme creating-distinct-positions < position-and-identity | Creating distinct positions',
+    ],
+  );
+  assert.deepEqual(diagnostics, []);
+});
+
+test('definitions and memos', () => {
+  const { nodes } = parseCodebook(CODEBOOK);
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  assert.equal(byId.get('position-and-identity')!.definition, 'How participants positioned occupational therapy (OT) next to social prescribing (SP).');
+  assert.equal(byId.get('role-blur')!.definition, 'Used when a participant cannot tell the two roles apart.');
+  assert.equal(byId.get('role-blur')!.memo, 'Memo: seen mostly in primary care.');
+});
+
+test('id ranges point at #name and {#id}', () => {
+  const { nodes } = parseCodebook(CODEBOOK);
+  const r = (id: string) => {
+    const n = nodes.find((x) => x.id === id)!;
+    return `${n.idRange.start.line}:${n.idRange.start.character}-${n.idRange.end.line}:${n.idRange.end.character}`;
+  };
+  assert.equal(r('position-and-identity'), '0:25-0:47');
+  assert.equal(r('role-blur'), '6:2-6:12');
+  assert.equal(r('creating-distinct-positions'), '15:3-15:30');
+});
+
+test('duplicate ids are errors, also when two headings slug alike', () => {
+  const { diagnostics } = parseCodebook('# Theme\n\n- #a\n- #a\n\n# Theme\n');
+  assert.deepEqual(
+    diagnostics.map((d) => `${d.code} ${d.range.start.line}:${d.range.start.character} ${d.message}`),
+    [
+      'duplicate-id 3:2 The id "a" is already used by the code "a" on line 3: ids must be unique in a codebook.',
+      'duplicate-id 5:2 The id "theme" is already used by the theme "Theme" on line 1: ids must be unique in a codebook (give this heading its own id with {#another-id}).',
+    ],
+  );
+});
+
+test('a CRLF codebook', () => {
+  const { nodes } = parseCodebook('# T {#t}\r\n\r\n- #a: A\r\n  more\r\n');
+  assert.deepEqual(nodes.map((n) => [n.id, n.label, n.definition]), [['t', 'T', ''], ['a', 'A', 'more']]);
+});

@@ -1,0 +1,101 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseTranscript } from '../../core';
+
+/** Each coded segment as `codes: text @ line:char-line:char`. */
+function segments(source: string): string[] {
+  return parseTranscript(source, 'transcripts/P1.md').segments.map(
+    (s) => `${s.codes.join(' ')}: ${s.text} @ ${s.range.start.line}:${s.range.start.character}-${s.range.end.line}:${s.range.end.character}`,
+  );
+}
+
+function diagnostics(source: string): string[] {
+  return parseTranscript(source, 'transcripts/P1.md').diagnostics.map(
+    (d) => `${d.severity} ${d.code} @ ${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}`,
+  );
+}
+
+function check(source: string, expected: string[]): void {
+  assert.deepEqual(segments(source), expected);
+}
+
+test('span coding', () => check('It was [hard work]{#effort} really.', ['effort: hard work @ 0:8-0:17']));
+test('two codes on one span', () => check('[a b]{#x #y}', ['x y: a b @ 0:1-0:4']));
+test('the same code twice in a group counts once', () => check('[a]{#x #x}', ['x: a @ 0:1-0:2']));
+test('nested spans: texts without markup', () =>
+  check('[a [b]{#x} c]{#y}', ['y: a b c @ 0:1-0:12', 'x: b @ 0:4-0:5']));
+test('transcript notation inside a span is text', () =>
+  check('[I was [laughs] tired]{#fatigue}', ['fatigue: I was [laughs] tired @ 0:1-0:21']));
+test('transcript notation before a span is text', () =>
+  check('[inaudible 00:12:03] then [it stopped]{#x}', ['x: it stopped @ 0:27-0:37']));
+test('notation right before the closing bracket', () => check('[so [sic]]{#x}', ['x: so [sic] @ 0:1-0:9']));
+test('paper notation: [occupational therapists] inside a quote', () =>
+  check('[I think that [occupational therapists] have that]{#deep}', ['deep: I think that [occupational therapists] have that @ 0:1-0:49']));
+test('a span across lines collapses whitespace', () =>
+  check('[one\n   two]{#x}', ['x: one two @ 0:1-1:6']));
+test('a span never crosses a blank line', () => {
+  check('[one\n\ntwo]{#x}', []);
+  assert.deepEqual(diagnostics('[one\n\ntwo]{#x}'), ['error unmatched-bracket @ 2:3-2:8']);
+});
+test('paragraph coding at the end', () =>
+  check('**P9:** We have done that for years. {#years}', ['years: **P9:** We have done that for years. @ 0:0-0:36']));
+test('paragraph coding with two groups', () => check('text {#a} more {#b}', ['a b: text more @ 0:0-0:14']));
+test('paragraph coding in a list item', () => check('- item text {#a}', ['a: item text @ 0:2-0:11']));
+test('paragraph coding in a block quote', () =>
+  check('> quoted\n> more {#a}', ['a: quoted more @ 0:2-1:6']));
+test('paragraph and span in one paragraph', () =>
+  check('We [did it]{#x} well {#y}', ['y: We did it well @ 0:0-0:20', 'x: did it @ 0:4-0:10']));
+test('heading {#id} is not coding', () => check('# Interview one {#intro}', []));
+test('a span in a heading is coding', () => check('# The [big]{#x} one {#id}', ['x: big @ 0:7-0:10']));
+test('fenced code is not coding', () => check('```\n[a]{#x}\n```', []));
+test('indented code is not coding', () => check('text\n\n    [a]{#x}', []));
+test('inline code is not coding', () => check('see `[a]{#x}` here', []));
+test('inline code inside a span stays text', () => check('[use `x` now]{#y}', ['y: use `x` now @ 0:1-0:12']));
+test('HTML is not coding', () => check('<div>\n[a]{#x}\n</div>', []));
+test('inline HTML is not coding', () => check('a <span title="[a]{#x}">b</span>', []));
+test('HTML comments are not coding', () => check('text <!-- [a]{#x} --> more', []));
+test('a block HTML comment is not coding', () => check('<!--\n[a]{#x}\n-->', []));
+test('front matter is not coding', () => check('---\nnote: "[a]{#x}"\n---\ntext', []));
+test('escaped brackets are text', () => check('\\[a]{#x}', []));
+test('an escaped closing bracket leaves a paragraph code', () => check('[a\\]{#x}', ['x: [a\\] @ 0:0-0:4']));
+test('escaped brace is text', () => check('text \\{#x}', []));
+test('braces without # are text', () => check('a {b} c', []));
+test('unicode code names', () => check('[é]{#café/ça.va_1}', ['café/ça.va_1: é @ 0:1-0:2']));
+test('UTF-16 positions after emoji', () => check('😀 [a]{#x}', ['x: a @ 0:4-0:5']));
+test('CRLF line endings', () => check('line one\r\n[two\r\nthree]{#x}', ['x: two three @ 1:1-2:5']));
+test('a lone CR is a line break', () => check('one\r[two]{#x}', ['x: two @ 1:1-1:4']));
+
+test('no opening bracket is an error', () =>
+  assert.deepEqual(diagnostics('it was]{#x}'), ['error unmatched-bracket @ 0:6-0:11']));
+test('laughs closes the only bracket, so the coding has none', () =>
+  assert.deepEqual(diagnostics('[laughs] and then]{#x}'), ['error unmatched-bracket @ 0:17-0:22']));
+test('empty extract is an error', () => assert.deepEqual(diagnostics('[]{#x}'), ['error empty-extract @ 0:0-0:6']));
+test('blank extract is an error', () => assert.deepEqual(diagnostics('[  ]{#x}'), ['error empty-extract @ 0:0-0:8']));
+test('commas in a group are an error', () => {
+  assert.deepEqual(diagnostics('[a]{#a, #b}'), ['error malformed-group @ 0:3-0:11']);
+  check('[a]{#a, #b}', []);
+});
+test('an empty name is an error', () => assert.deepEqual(diagnostics('text {# }'), ['error malformed-group @ 0:5-0:9']));
+test('an unclosed group is an error', () => assert.deepEqual(diagnostics('text {#abc more'), ['error unclosed-group @ 0:5-0:10']));
+test('plain [] is not an error', () => assert.deepEqual(diagnostics('- [ ] task and []'), []));
+
+test('front matter gives case and attributes', () => {
+  const t = parseTranscript('---\ncase: P09\nrole: Primary care OT\nband: 7\n---\nHi', 'transcripts/x.md');
+  assert.equal(t.caseId, 'P09');
+  assert.deepEqual(t.attributes, { role: 'Primary care OT', band: 7 });
+});
+test('the case defaults to the file name', () => assert.equal(parseTranscript('Hi', 'transcripts/P12.md').caseId, 'P12'));
+test('broken front matter is a warning, never a crash', () => {
+  const t = parseTranscript('---\ncase: [P09\n---\n[a]{#x}', 'transcripts/P3.md');
+  assert.equal(t.caseId, 'P3');
+  assert.deepEqual(t.diagnostics.map((d) => d.code), ['invalid-front-matter']);
+  assert.equal(t.segments.length, 1);
+});
+test('tokens point at #name', () => {
+  const t = parseTranscript('[a]{#x  #yy}', 'P.md');
+  assert.deepEqual(t.tokens.map((k) => `${k.name}@${k.range.start.character}-${k.range.end.character}`), ['x@4-6', 'yy@8-11']);
+});
+test('speaker turns', () => {
+  const t = parseTranscript('**Interviewer:** Hi?\n\n**P9:** Hello.', 'P.md');
+  assert.deepEqual(t.turns.map((x) => `${x.speaker}@${x.range.start.line}`), ['Interviewer@0', 'P9@2']);
+});

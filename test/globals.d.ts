@@ -1,0 +1,1 @@
+declare const __PROJECT_ROOT__: string;
