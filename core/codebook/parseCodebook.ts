@@ -8,7 +8,7 @@ import type { List, ListItem, Nodes } from 'mdast';
 import { CODE_NAME_SOURCE } from '../codeName';
 import { LineIndex } from '../text/lineIndex';
 import { parseMarkdownTree } from '../text/markdownBlocks';
-import type { Diagnostic, Range } from '../types';
+import type { Diagnostic, Position, Range } from '../types';
 
 export interface CodebookNode {
   id: string;
@@ -33,6 +33,8 @@ export interface CodebookNode {
 export interface ParsedCodebook {
   nodes: CodebookNode[];
   diagnostics: Diagnostic[];
+  /** The end of the document (where new entries are appended). */
+  end: Position;
 }
 
 const CODE_ITEM = new RegExp(`^#(${CODE_NAME_SOURCE})`, 'u');
@@ -139,5 +141,5 @@ export function parseCodebook(text: string): ParsedCodebook {
       code: 'duplicate-id',
     });
   }
-  return { nodes, diagnostics };
+  return { nodes, diagnostics, end: lines.position(text.length) };
 }

@@ -10,7 +10,7 @@
 import { closestName } from '../codeName';
 import { parseCodebook, type CodebookNode, type ParsedCodebook } from '../codebook/parseCodebook';
 import { parseTranscript, type ParsedTranscript, type Segment, type CodeToken } from '../transcript/parseTranscript';
-import type { Diagnostic } from '../types';
+import type { Diagnostic, Position } from '../types';
 import { CONFIG_FILE, DEFAULT_CONFIG, FileClassifier, parseConfig, type ProjectConfig, type FileRole } from './config';
 
 export interface NodeCounts {
@@ -278,6 +278,11 @@ export class ProjectIndex {
     return this.codebook !== undefined;
   }
 
+  /** Where the codebook text ends (undefined without a codebook). */
+  get codebookEnd(): Position | undefined {
+    return this.codebook?.end;
+  }
+
   /** Every codebook node in document order (duplicates included). */
   codebookNodes(): readonly CodebookNode[] {
     return this.codebook?.nodes ?? [];
@@ -341,18 +346,27 @@ export class ProjectIndex {
    * Segments tagged with `id` (and, with `descendants`, with any code below it),
    * by file path then position. Costs only the files that use those codes.
    */
-  segmentsOf(id: string, descendants = true): SegmentRef[] {
+  segmentsOf(id: string, descendants = true, limit = Infinity): SegmentRef[] {
     const ids = new Set([id]);
     if (descendants) {
       const queue = [id];
-      while (queue.length > 0) for (const child of this.children(queue.pop())) if (!ids.has(child.id)) ids.add(child.id), queue.push(child.id);
+      while (queue.length > 0) {
+        for (const child of this.children(queue.pop())) {
+          if (ids.has(child.id)) continue;
+          ids.add(child.id);
+          queue.push(child.id);
+        }
+      }
     }
     const paths = new Set<string>();
     for (const code of ids) for (const path of this.usage.get(code)?.keys() ?? []) paths.add(path);
     const out: SegmentRef[] = [];
     for (const path of [...paths].sort()) {
       const parsed = this.transcripts.get(path)!.parsed;
-      for (const segment of parsed.segments) if (segment.codes.some((c) => ids.has(c))) out.push({ path, caseId: parsed.caseId, segment });
+      for (const segment of parsed.segments) {
+        if (out.length >= limit) return out;
+        if (segment.codes.some((c) => ids.has(c))) out.push({ path, caseId: parsed.caseId, segment });
+      }
     }
     return out;
   }

@@ -1,3 +1,243 @@
-export function startServer(): void {
-  throw new Error('not yet');
+// The language server: LSP in, core queries out. This file is the one
+// boundary where URIs, LSP types and the core meet; features live one per
+// file in ./features.
+
+import { fileURLToPath } from 'node:url';
+import { basename } from 'node:path';
+import {
+  createConnection,
+  DidChangeWatchedFilesNotification,
+  DiagnosticTag,
+  FileChangeType,
+  ProposedFeatures,
+  ResponseError,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type CancellationToken,
+  type Connection,
+  type Diagnostic as LspDiagnostic,
+  type InitializeParams,
+  type InitializeResult,
+  type WorkspaceFolder,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Diagnostic, IndexChange } from '../../core';
+import { Project } from './workspace/project';
+import { completion } from './features/completion';
+import { hover } from './features/hover';
+import { definition, references } from './features/navigation';
+import { prepareRename, rename } from './features/rename';
+import { documentSymbols, workspaceSymbols } from './features/symbols';
+import { codeLenses } from './features/codeLens';
+import { codeActions } from './features/codeActions';
+import { segmentsOfNode, themeTree } from './features/themeTree';
+import { CountsChangedNotification, SegmentsRequest, ThemeTreeRequest, type SegmentsParams, type ThemeTreeParams } from './protocol';
+
+const SEVERITY = { error: 1, warning: 2, info: 3, hint: 4 } as const;
+/** How long counts may settle before the tree view and code lenses are told. */
+const COUNTS_DEBOUNCE_MS = 150;
+
+export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
+  const documents = new TextDocuments(TextDocument);
+  const projects: Project[] = [];
+  const paranoid = process.env.MARGINALIA_PARANOID === '1';
+  let capabilities: InitializeParams['capabilities'] = {};
+  let folders: WorkspaceFolder[] = [];
+  let resolveReady!: () => void;
+  const ready = new Promise<void>((resolve) => (resolveReady = resolve));
+  let countsTimer: NodeJS.Timeout | undefined;
+
+  const log = (message: string): void => connection.console.log(message);
+
+  /** The project holding a URI and the file's path inside it. */
+  const locate = (uri: string): { project: Project; path: string } | undefined => {
+    if (!uri.startsWith('file:')) return undefined;
+    let fsPath: string;
+    try {
+      fsPath = fileURLToPath(uri);
+    } catch {
+      return undefined;
+    }
+    let best: { project: Project; path: string } | undefined;
+    for (const project of projects) {
+      const path = project.relativePath(fsPath);
+      if (path !== undefined && (!best || project.root.length > best.project.root.length)) best = { project, path };
+    }
+    return best;
+  };
+
+  const toLsp = (d: Diagnostic): LspDiagnostic => ({
+    range: d.range,
+    severity: SEVERITY[d.severity],
+    message: d.message,
+    code: d.code,
+    source: 'marginalia',
+    data: d.data,
+    tags: d.code === 'unused-code' || d.code === 'unused-theme' ? [DiagnosticTag.Unnecessary] : undefined,
+  });
+
+  const publish = (project: Project, paths: Iterable<string>): void => {
+    for (const path of paths) {
+      const diagnostics = project.index.diagnostics(path).map(toLsp);
+      const skipped = project.skipped.get(path);
+      if (skipped) {
+        diagnostics.push({ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 2, message: `This file is skipped: ${skipped}.`, code: 'unreadable-file', source: 'marginalia' });
+      }
+      void connection.sendDiagnostics({ uri: project.uri(path), diagnostics });
+    }
+  };
+
+  const countsChanged = (project: Project): void => {
+    if (countsTimer) clearTimeout(countsTimer);
+    countsTimer = setTimeout(() => {
+      countsTimer = undefined;
+      void connection.sendNotification(CountsChangedNotification, { folder: project.uri('') });
+      if (capabilities.workspace?.codeLens?.refreshSupport) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+    }, COUNTS_DEBOUNCE_MS);
+  };
+
+  const loadProject = async (project: Project): Promise<void> => {
+    const progress = capabilities.window?.workDoneProgress ? await connection.window.createWorkDoneProgress() : undefined;
+    progress?.begin(`Marginalia: indexing ${project.name}`, 0, 'reading transcripts', false);
+    const touched = await project.loadAll((done, total) => progress?.report(total ? Math.round((done / total) * 100) : 100, `${done} of ${total} transcripts`));
+    progress?.done();
+    publish(project, touched);
+    log(`Indexed ${project.index.transcriptPaths().length} transcripts in ${project.root}`);
+    for (const s of project.skippedFiles()) log(`Skipped ${s.path}: ${s.reason}`);
+  };
+
+  const applyChange = async (project: Project, change: IndexChange): Promise<void> => {
+    if (change.reclassify) {
+      await loadProject(project);
+    } else {
+      publish(project, change.diagnostics);
+    }
+    if (change.counts || change.reclassify) countsChanged(project);
+  };
+
+  /** Wraps a request handler: waits for the first index, and never lets an exception reach the client as a crash. */
+  const handle =
+    <P, R>(name: string, fn: (params: P, token: CancellationToken) => R | Promise<R>, fallback: R) =>
+    async (params: P, token: CancellationToken): Promise<R> => {
+      await ready;
+      try {
+        return await fn(params, token);
+      } catch (e) {
+        if (e instanceof ResponseError) throw e;
+        connection.console.error(`${name} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+        return fallback;
+      }
+    };
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    capabilities = params.capabilities;
+    folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: basename(fileURLToPath(params.rootUri)) }] : []);
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        completionProvider: { triggerCharacters: ['#', '{'] },
+        hoverProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        renameProvider: { prepareProvider: true },
+        documentSymbolProvider: true,
+        workspaceSymbolProvider: true,
+        codeLensProvider: { resolveProvider: false },
+        codeActionProvider: { codeActionKinds: ['quickfix'] },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'marginalia', version: '0.1.0' },
+    };
+  });
+
+  connection.onInitialized(async () => {
+    if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+      await connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: '**/*.md' }, { globPattern: '**/*.markdown' }, { globPattern: '**/marginalia.yml' }],
+      });
+    }
+    if (capabilities.workspace?.workspaceFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders(async (event) => {
+        for (const removed of event.removed) {
+          const i = projects.findIndex((p) => p.uri('') === projectFor(removed).uri(''));
+          if (i >= 0) projects.splice(i, 1);
+        }
+        for (const added of event.added) {
+          const project = projectFor(added);
+          projects.push(project);
+          await loadProject(project);
+        }
+      });
+    }
+    for (const folder of folders) projects.push(projectFor(folder));
+    for (const project of projects) await loadProject(project);
+    resolveReady();
+  });
+
+  const projectFor = (folder: WorkspaceFolder): Project => new Project(fileURLToPath(folder.uri), folder.name, paranoid);
+
+  documents.onDidChangeContent(async (event) => {
+    await ready;
+    const found = locate(event.document.uri);
+    if (!found) return;
+    found.project.rememberUri(found.path, event.document.uri);
+    await applyChange(found.project, found.project.setOpen(found.path, event.document.getText()));
+  });
+
+  documents.onDidClose(async (event) => {
+    await ready;
+    const found = locate(event.document.uri);
+    if (found) await applyChange(found.project, found.project.close(found.path));
+  });
+
+  connection.onDidChangeWatchedFiles(async (params) => {
+    await ready;
+    for (const change of params.changes) {
+      const found = locate(change.uri);
+      if (!found || found.project.isOpen(found.path)) continue;
+      const result = found.project.refresh(found.path);
+      if (change.type === FileChangeType.Deleted) result.diagnostics.add(found.path);
+      await applyChange(found.project, result);
+    }
+  });
+
+  const withDocument = <R>(uri: string, fn: (project: Project, path: string) => R, fallback: R): R => {
+    const found = locate(uri);
+    return found ? fn(found.project, found.path) : fallback;
+  };
+
+  connection.onCompletion(
+    handle('completion', (p, token) => withDocument(p.textDocument.uri, (project, path) => {
+      const doc = documents.get(p.textDocument.uri);
+      if (!doc) return null;
+      const line = doc.getText({ start: { line: p.position.line, character: 0 }, end: { line: p.position.line + 1, character: 0 } }).replace(/\r?\n$|\r$/, '');
+      return completion(project, path, line, p.position, token);
+    }, null), null),
+  );
+  connection.onHover(handle('hover', (p, token) => withDocument(p.textDocument.uri, (project, path) => hover(project, path, p.position, token), null), null));
+  connection.onDefinition(handle('definition', (p, token) => withDocument(p.textDocument.uri, (project, path) => definition(project, path, p.position, token), null), null));
+  connection.onReferences(
+    handle('references', (p, token) => withDocument(p.textDocument.uri, (project, path) => references(project, path, p.position, p.context.includeDeclaration, token), null), null),
+  );
+  connection.onPrepareRename(handle('prepareRename', (p) => withDocument(p.textDocument.uri, (project, path) => prepareRename(project, path, p.position), null), null));
+  connection.onRenameRequest(handle('rename', (p, token) => withDocument(p.textDocument.uri, (project, path) => rename(project, path, p.position, p.newName, token), null), null));
+  connection.onDocumentSymbol(handle('documentSymbol', (p, token) => withDocument(p.textDocument.uri, (project, path) => documentSymbols(project, path, token), null), null));
+  connection.onWorkspaceSymbol(handle('workspaceSymbol', (p, token) => workspaceSymbols(projects, p.query, token), []));
+  connection.onCodeLens(handle('codeLens', (p, token) => withDocument(p.textDocument.uri, (project, path) => codeLenses(project, path, token), null), null));
+  connection.onCodeAction(handle('codeAction', (p, token) => withDocument(p.textDocument.uri, (project, path) => codeActions(project, path, p.range, token), null), null));
+
+  connection.onRequest(
+    ThemeTreeRequest,
+    handle('themeTree', (p: ThemeTreeParams, token) => projects.filter((project) => !p?.folder || project.uri('') === p.folder).map((project) => themeTree(project, token)), []),
+  );
+  connection.onRequest(
+    SegmentsRequest,
+    handle('segments', (p: SegmentsParams) => {
+      const project = projects.find((x) => x.uri('') === p.folder);
+      return project ? segmentsOfNode(project, p.id, p.descendants ?? true) : [];
+    }, []),
+  );
+
+  documents.listen(connection);
+  connection.listen();
 }

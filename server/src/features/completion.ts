@@ -1,0 +1,59 @@
+// Completion of codes after `{#`, after `#` inside a coding group, and after
+// `]{`. Offers every codebook entry (label, theme path, definition), then codes
+// used but not yet in the codebook; most used first. Costs the codebook's size,
+// never the project's.
+
+import { CompletionItemKind, type CancellationToken, type CompletionItem, type CompletionList, type Position } from 'vscode-languageserver';
+import { CODE_NAME_SOURCE } from '../../../core';
+import type { Project } from '../workspace/project';
+import { themePath } from './codeAt';
+
+/** Text before the cursor that asks for a code: `{#par`, `{#a #par`, or `]{`. */
+const IN_GROUP = new RegExp(`\\{(?:#${CODE_NAME_SOURCE}\\s+)*#((?:${CODE_NAME_SOURCE})?)$`, 'u');
+const AFTER_SPAN = /\]\{$/;
+const NAME_TAIL = new RegExp(`^(?:[\\p{L}\\p{N}\\p{M}\\-_./])*`, 'u');
+
+export function completion(project: Project, path: string, lineText: string, position: Position, token: CancellationToken): CompletionList | null {
+  const index = project.index;
+  if (path === index.codebookPath || index.classify(path) !== 'transcript') return null;
+  const before = lineText.slice(0, position.character);
+  // The edit replaces `#name` being typed (or inserts at `]{|`) and the rest of the name after the cursor.
+  let start: number;
+  const group = IN_GROUP.exec(before);
+  if (group) start = position.character - group[1].length - 1;
+  else if (AFTER_SPAN.test(before)) start = position.character;
+  else return null;
+  const tail = NAME_TAIL.exec(lineText.slice(position.character))?.[0] ?? '';
+  const range = { start: { line: position.line, character: start }, end: { line: position.line, character: position.character + tail.length } };
+  const items: CompletionItem[] = [];
+  const rank = (id: string): string => String(1e9 - index.counts(id).direct).padStart(10, '0');
+  const seen = new Set<string>();
+  for (const node of index.codebookNodes()) {
+    if (token.isCancellationRequested) return null;
+    if (seen.has(node.id)) continue;
+    seen.add(node.id);
+    const c = index.counts(node.id);
+    items.push({
+      label: `#${node.id}`,
+      kind: node.kind === 'theme' ? CompletionItemKind.Folder : CompletionItemKind.EnumMember,
+      labelDetails: { detail: node.label && node.kind === 'code' ? ` ${node.label}` : '', description: `${c.total} extracts` },
+      detail: themePath(project, node.id),
+      documentation: { kind: 'markdown', value: [node.label, node.definition, node.memo].filter(Boolean).join('\n\n') },
+      sortText: `${rank(node.id)}${node.id}`,
+      filterText: `#${node.id}`,
+      textEdit: { range, newText: `#${node.id}` },
+    });
+  }
+  for (const id of index.uncategorisedCodes()) {
+    items.push({
+      label: `#${id}`,
+      kind: CompletionItemKind.Text,
+      labelDetails: { description: 'not in the codebook' },
+      detail: 'Uncategorised — used in transcripts, not yet in the codebook',
+      sortText: `${rank(id)}${id}`,
+      filterText: `#${id}`,
+      textEdit: { range, newText: `#${id}` },
+    });
+  }
+  return { isIncomplete: false, items };
+}

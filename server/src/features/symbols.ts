@@ -1,0 +1,68 @@
+// Outlines: the codebook as its theme tree; a transcript as speaker turns with
+// their coded extracts. Workspace symbols: every theme and code.
+
+import { SymbolKind, type CancellationToken, type DocumentSymbol, type SymbolInformation } from 'vscode-languageserver';
+import { positionLess, rangeContains } from '../../../core';
+import type { Project } from '../workspace/project';
+import { countsLine } from './codeAt';
+
+export function documentSymbols(project: Project, path: string, token: CancellationToken): DocumentSymbol[] | null {
+  const index = project.index;
+  if (path === index.codebookPath) {
+    const roots: DocumentSymbol[] = [];
+    const byId = new Map<string, DocumentSymbol>();
+    for (const node of index.codebookNodes()) {
+      const symbol: DocumentSymbol = {
+        name: node.kind === 'theme' ? node.label || node.id : `#${node.id}`,
+        detail: `${node.kind === 'code' && node.label ? `${node.label} · ` : ''}${countsLine(project, node.id)}`,
+        kind: node.kind === 'theme' ? SymbolKind.Namespace : SymbolKind.Key,
+        range: node.range,
+        selectionRange: node.idRange,
+        children: [],
+      };
+      const parent = node.parent !== undefined ? byId.get(node.parent) : undefined;
+      (parent?.children ?? roots).push(symbol);
+      if (!byId.has(node.id)) byId.set(node.id, symbol);
+    }
+    return roots;
+  }
+  const transcript = index.transcript(path);
+  if (!transcript || token.isCancellationRequested) return null;
+  const segmentSymbols = transcript.segments.map<DocumentSymbol>((s) => ({
+    name: s.codes.map((c) => `#${c}`).join(' '),
+    detail: s.text.length > 80 ? `${s.text.slice(0, 79)}…` : s.text,
+    kind: SymbolKind.String,
+    range: s.range,
+    selectionRange: s.range,
+  }));
+  const out: DocumentSymbol[] = [];
+  const placed = new Set<number>();
+  for (const turn of transcript.turns) {
+    const children = segmentSymbols.filter((s, i) => {
+      const inside = rangeContains(turn.range, s.range.start) && !positionLess(turn.range.end, s.range.end);
+      if (inside) placed.add(i);
+      return inside;
+    });
+    out.push({ name: turn.speaker, kind: SymbolKind.Event, range: turn.range, selectionRange: turn.range, children });
+  }
+  segmentSymbols.forEach((s, i) => placed.has(i) || out.push(s));
+  return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}
+
+export function workspaceSymbols(projects: Project[], query: string, token: CancellationToken): SymbolInformation[] {
+  const q = query.toLowerCase().replace(/^#/, '');
+  const out: SymbolInformation[] = [];
+  for (const project of projects) {
+    for (const node of project.index.codebookNodes()) {
+      if (token.isCancellationRequested) return out;
+      if (q && !node.id.toLowerCase().includes(q) && !node.label.toLowerCase().includes(q)) continue;
+      out.push({
+        name: node.kind === 'theme' ? node.label || node.id : `#${node.id}`,
+        kind: node.kind === 'theme' ? SymbolKind.Namespace : SymbolKind.Key,
+        location: { uri: project.uri(project.index.codebookPath), range: node.idRange },
+        containerName: node.parent ? project.index.node(node.parent)?.label || `#${node.parent}` : undefined,
+      });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,74 @@
+// The theme tree for the client's view: the codebook hierarchy with counts,
+// an *Uncategorised* group for codes not in the codebook, and the segments of
+// one node on demand.
+
+import type { CancellationToken } from 'vscode-languageserver';
+import type { Project } from '../workspace/project';
+import type { SegmentItem, ThemeTreeNode, ThemeTreeProject } from '../protocol';
+
+export function themeTree(project: Project, token: CancellationToken): ThemeTreeProject | null {
+  const index = project.index;
+  const codebookUri = project.uri(index.codebookPath);
+  const build = (parent: string | undefined): ThemeTreeNode[] =>
+    index.children(parent).map((node) => ({
+      id: node.id,
+      kind: node.kind,
+      label: node.label,
+      definition: node.definition,
+      defined: true,
+      ...index.counts(node.id),
+      location: { uri: codebookUri, range: node.idRange },
+      children: build(node.id),
+    }));
+  const nodes = build(undefined);
+  if (token.isCancellationRequested) return null;
+  const uncategorised = index.uncategorisedCodes();
+  if (uncategorised.length > 0) {
+    const children = uncategorised.map<ThemeTreeNode>((id) => ({ id, kind: 'code', label: '', definition: '', defined: false, ...index.counts(id), children: [] }));
+    nodes.push({
+      id: '',
+      kind: 'uncategorised',
+      label: 'Uncategorised',
+      definition: 'Codes used in transcripts but not yet in the codebook.',
+      defined: false,
+      ...distinctCounts(project, uncategorised),
+      children,
+    });
+  }
+  let extracts = 0;
+  const transcripts = index.transcriptPaths();
+  for (const path of transcripts) extracts += index.transcript(path)!.segments.length;
+  return {
+    folder: project.uri(''),
+    name: project.name,
+    hasCodebook: index.hasCodebook,
+    codebookUri,
+    transcripts: transcripts.length,
+    extracts,
+    nodes,
+  };
+}
+
+export function segmentsOfNode(project: Project, id: string, descendants: boolean): SegmentItem[] {
+  return project.index.segmentsOf(id, descendants).map((ref) => ({
+    uri: project.uri(ref.path),
+    file: ref.path,
+    case: ref.caseId,
+    codes: ref.segment.codes,
+    text: ref.segment.text,
+    range: ref.segment.range,
+  }));
+}
+
+/** Distinct segments and cases over several codes (a segment with two of them counts once). */
+function distinctCounts(project: Project, ids: string[]): { direct: number; total: number; cases: number } {
+  const segments = new Set<object>();
+  const cases = new Set<string>();
+  for (const id of ids) {
+    for (const ref of project.index.segmentsOf(id, false)) {
+      segments.add(ref.segment);
+      cases.add(ref.caseId);
+    }
+  }
+  return { direct: 0, total: segments.size, cases: cases.size };
+}

@@ -1,0 +1,64 @@
+// Marginalia's own requests and notifications between the language server and
+// the VS Code client (the theme tree, the status bar). Plain types only, so the
+// client can import this file without pulling in the server.
+
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+/** One node of the theme tree: a theme, a code, or the synthetic *Uncategorised* group. */
+export interface ThemeTreeNode {
+  id: string;
+  kind: 'theme' | 'code' | 'uncategorised';
+  label: string;
+  definition: string;
+  defined: boolean;
+  direct: number;
+  total: number;
+  cases: number;
+  /** Where the node is declared (codebook), when it is. */
+  location?: { uri: string; range: Range };
+  children: ThemeTreeNode[];
+}
+
+export interface ThemeTreeParams {
+  /** The workspace folder URI; omitted: every folder. */
+  folder?: string;
+}
+
+export interface ThemeTreeProject {
+  folder: string;
+  name: string;
+  hasCodebook: boolean;
+  codebookUri: string;
+  transcripts: number;
+  extracts: number;
+  nodes: ThemeTreeNode[];
+}
+
+export interface SegmentsParams {
+  folder: string;
+  id: string;
+  /** Include segments coded with codes under this node (the extract count). Default true. */
+  descendants?: boolean;
+}
+
+export interface SegmentItem {
+  uri: string;
+  file: string;
+  case: string;
+  codes: string[];
+  text: string;
+  range: Range;
+}
+
+export const ThemeTreeRequest = 'marginalia/themeTree';
+export const SegmentsRequest = 'marginalia/segments';
+/** Sent (debounced) after counts or the code tree changed. */
+export const CountsChangedNotification = 'marginalia/countsChanged';

@@ -1,0 +1,101 @@
+// One coding project = one workspace folder: its index, fed from disk and
+// overlaid by the editor's unsaved documents. All paths inside are relative
+// to the folder with `/`; URIs exist only at this boundary.
+
+import { join, relative, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ProjectIndex, type IndexChange } from '../../../core';
+import { listProjectFiles, readProjectFile, type SkippedFile } from '../../../host/projectFiles';
+
+export class Project {
+  readonly index: ProjectIndex;
+  /** Unsaved editor text wins over the file on disk. */
+  private readonly open = new Map<string, string>();
+  /** The URI the editor used for a path, so published diagnostics match its documents. */
+  private readonly uris = new Map<string, string>();
+  readonly skipped = new Map<string, string>();
+
+  constructor(readonly root: string, readonly name: string, paranoid = false) {
+    this.index = new ProjectIndex({ paranoid });
+  }
+
+  /** The path relative to the root with `/`, or undefined when outside this project. */
+  relativePath(fsPath: string): string | undefined {
+    const rel = relative(this.root, fsPath);
+    if (rel === '' || rel.startsWith('..') || rel.includes(`..${sep}`)) return undefined;
+    return rel.split(sep).join('/');
+  }
+
+  uri(path: string): string {
+    return this.uris.get(path) ?? pathToFileURL(join(this.root, path)).href;
+  }
+
+  rememberUri(path: string, uri: string): void {
+    this.uris.set(path, uri);
+  }
+
+  /** Reads every project file from disk, in small batches so the server stays responsive. */
+  async loadAll(onProgress?: (done: number, total: number) => void): Promise<Set<string>> {
+    const touched = new Set<string>();
+    const files = listProjectFiles(this.root);
+    const config = files.filter((p) => this.index.classify(p) === 'config');
+    for (const p of config) this.merge(touched, this.refresh(p));
+    const codebook = this.index.codebookPath;
+    if (files.includes(codebook)) this.merge(touched, this.refresh(codebook));
+    const rest = files.filter((p) => p !== codebook && !config.includes(p) && this.index.classify(p) !== 'other');
+    for (let i = 0; i < rest.length; i++) {
+      this.merge(touched, this.refresh(rest[i]));
+      if (i % 50 === 49) {
+        onProgress?.(i + 1, rest.length);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    }
+    for (const path of this.open.keys()) if (!files.includes(path)) this.merge(touched, this.setOpen(path, this.open.get(path)!));
+    onProgress?.(rest.length, rest.length);
+    for (const p of this.index.diagnosticPaths()) touched.add(p);
+    for (const p of this.skipped.keys()) touched.add(p);
+    return touched;
+  }
+
+  /** The editor opened or changed a document. */
+  setOpen(path: string, text: string): IndexChange {
+    this.open.set(path, text);
+    this.skipped.delete(path);
+    return this.index.update(path, text);
+  }
+
+  /** The editor closed a document: the file on disk is the truth again. */
+  close(path: string): IndexChange {
+    this.open.delete(path);
+    return this.refresh(path);
+  }
+
+  isOpen(path: string): boolean {
+    return this.open.has(path);
+  }
+
+  /** Re-reads one file from disk (created, changed or deleted), unless the editor holds it. */
+  refresh(path: string): IndexChange {
+    const open = this.open.get(path);
+    if (open !== undefined) return this.index.update(path, open);
+    if (this.index.classify(path) === 'other') return { diagnostics: new Set(), counts: false, reclassify: false };
+    const result = readProjectFile(join(this.root, path));
+    if ('text' in result) {
+      this.skipped.delete(path);
+      return this.index.update(path, result.text);
+    }
+    const change = this.index.remove(path);
+    if (!result.skipped.startsWith('it cannot be read (ENOENT')) this.skipped.set(path, result.skipped);
+    else this.skipped.delete(path);
+    change.diagnostics.add(path);
+    return change;
+  }
+
+  skippedFiles(): SkippedFile[] {
+    return [...this.skipped].map(([path, reason]) => ({ path, reason }));
+  }
+
+  private merge(into: Set<string>, change: IndexChange): void {
+    for (const p of change.diagnostics) into.add(p);
+  }
+}
