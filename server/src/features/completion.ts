@@ -39,7 +39,7 @@ export function completion(project: Project, path: string, lineText: string, pos
       labelDetails: { detail: node.label && node.kind === 'code' ? ` ${node.label}` : '', description: `${c.total} extracts` },
       detail: themePath(project, node.id),
       documentation: { kind: 'markdown', value: [node.label, node.definition, node.memo].filter(Boolean).join('\n\n') },
-      sortText: `${rank(node.id)}${node.id}`,
+      sortText: `${rank(node.id)}0${node.id}`,
       filterText: `#${node.id}`,
       textEdit: { range, newText: `#${node.id}` },
     });
@@ -50,7 +50,7 @@ export function completion(project: Project, path: string, lineText: string, pos
       kind: CompletionItemKind.Text,
       labelDetails: { description: 'not in the codebook' },
       detail: 'Uncategorised — used in transcripts, not yet in the codebook',
-      sortText: `${rank(id)}${id}`,
+      sortText: `${rank(id)}1${id}`,
       filterText: `#${id}`,
       textEdit: { range, newText: `#${id}` },
     });

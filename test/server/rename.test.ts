@@ -1,0 +1,83 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import { LspClient } from '../support/lspClient';
+import { writeProject } from '../support/tempProject';
+
+/** Applies a WorkspaceEdit to file texts the way an editor does (edits from the end backwards). */
+function applyEdit(root: string, edit: WorkspaceEdit, uriOf: (path: string) => string, paths: string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const path of paths) {
+    let text = readFileSync(join(root, path), 'utf8');
+    const edits: TextEdit[] = edit.changes?.[uriOf(path)] ?? [];
+    const offset = (line: number, character: number): number => {
+      let at = 0;
+      for (let l = 0; l < line; l++) {
+        const m = /\r\n|\r|\n/g;
+        m.lastIndex = at;
+        const found = m.exec(text)!;
+        at = found.index + found[0].length;
+      }
+      return at + character;
+    };
+    for (const e of [...edits].sort((a, b) => b.range.start.line - a.range.start.line || b.range.start.character - a.range.start.character)) {
+      text = text.slice(0, offset(e.range.start.line, e.range.start.character)) + e.newText + text.slice(offset(e.range.end.line, e.range.end.character));
+    }
+    out.set(path, text);
+  }
+  return out;
+}
+
+const CODEBOOK = '# Theme {#theme}\r\n\r\n- #role-blur: 😀 roles blur\r\n- #other: 👩‍⚕️ other\r\n';
+const P1 = '---\r\ncase: P01\r\n---\r\n😀 [I can’t 👩‍⚕️ tell]{#role-blur #other} [laughs]\r\n\r\nIt blurs. {#role-blur}\r\n';
+const P2 = 'No use here 😀\r\n';
+
+test('rename a code across the codebook and every transcript, bytes outside the names unchanged (CRLF, emoji)', async () => {
+  const root = writeProject(new Map([['codebook.md', CODEBOOK], ['transcripts/P1.md', P1], ['transcripts/P2.md', P2]]));
+  const client = await LspClient.start(root);
+  try {
+    const prepared = await client.at('textDocument/prepareRename', 'transcripts/P1.md', 3, 25);
+    assert.deepEqual(prepared, { range: { start: { line: 3, character: 25 }, end: { line: 3, character: 34 } }, placeholder: 'role-blur' });
+    const edit = await client.at<WorkspaceEdit>('textDocument/rename', 'transcripts/P1.md', 3, 25, { newName: '#role-confusion' });
+    assert.deepEqual(Object.keys(edit.changes!).sort(), [client.uri('codebook.md'), client.uri('transcripts/P1.md')].sort());
+    const after = applyEdit(root, edit, (p) => client.uri(p), ['codebook.md', 'transcripts/P1.md', 'transcripts/P2.md']);
+    assert.equal(after.get('codebook.md'), CODEBOOK.replace('#role-blur', '#role-confusion'));
+    assert.equal(after.get('transcripts/P1.md'), P1.replaceAll('#role-blur', '#role-confusion'));
+    assert.equal(after.get('transcripts/P2.md'), P2);
+  } finally {
+    await client.stop();
+  }
+});
+
+test('rename from the codebook entry gives the same edit', async () => {
+  const root = writeProject(new Map([['codebook.md', CODEBOOK], ['transcripts/P1.md', P1]]));
+  const client = await LspClient.start(root);
+  try {
+    const edit = await client.at<WorkspaceEdit>('textDocument/rename', 'codebook.md', 2, 5, { newName: 'blur' });
+    assert.equal(edit.changes![client.uri('transcripts/P1.md')].length, 2);
+    assert.deepEqual(edit.changes![client.uri('codebook.md')], [{ range: { start: { line: 2, character: 3 }, end: { line: 2, character: 12 } }, newText: 'blur' }]);
+  } finally {
+    await client.stop();
+  }
+});
+
+test('rename refuses invalid names, existing names and slug ids, with a clear message', async () => {
+  const root = writeProject(new Map([['codebook.md', CODEBOOK + '# Slug heading\r\n'], ['transcripts/P1.md', P1]]));
+  const client = await LspClient.start(root);
+  try {
+    await assert.rejects(client.at('textDocument/rename', 'codebook.md', 2, 5, { newName: 'two words' }), {
+      message: '"two words" cannot be a code name: start with a letter or digit, then use letters, digits, - _ . or /.',
+    });
+    await assert.rejects(client.at('textDocument/rename', 'codebook.md', 2, 5, { newName: 'other' }), {
+      message: '#other already exists: to merge two codes, recode their extracts instead of renaming.',
+    });
+    await assert.rejects(client.at('textDocument/prepareRename', 'codebook.md', 4, 4), {
+      message: 'The theme "Slug heading" takes its id from its heading text: give the heading an id such as {#my-theme} first, then rename it.',
+    });
+    assert.equal(await client.at('textDocument/prepareRename', 'transcripts/P1.md', 5, 2), null);
+  } finally {
+    await client.stop();
+  }
+});

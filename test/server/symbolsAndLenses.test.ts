@@ -1,0 +1,65 @@
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import type { CodeAction, CodeLens, DocumentSymbol, SymbolInformation, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import { LspClient } from '../support/lspClient';
+import { writeProject } from '../support/tempProject';
+
+const root = writeProject(`
+//- /codebook.md
+# Position {#position}
+## Struggle {#struggle}
+- #role-blur: Roles blur
+  - #cost: We cost more
+# Making it work {#work}
+//- /transcripts/P1.md
+**Interviewer:** Hello?
+
+**P1:** [They blur]{#role-blur} and [cost]{#cost #rol-blur}.
+
+Not a turn. {#cost}
+`);
+const clientPromise = LspClient.start(root);
+after(async () => (await clientPromise).stop());
+
+type Tree = Array<string | [string, Tree]>;
+const tree = (symbols: DocumentSymbol[]): Tree =>
+  symbols.map((s) => (s.children && s.children.length > 0 ? [`${s.name} (${s.detail ?? ''})`, tree(s.children)] : `${s.name} (${s.detail ?? ''})`));
+
+test('codebook outline is the theme tree with counts', async () => {
+  const client = await clientPromise;
+  const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: client.uri('codebook.md') } });
+  assert.deepEqual(tree(symbols), [
+    ['Position (3 extracts · 1 case)', [['Struggle (3 extracts · 1 case)', [['#role-blur (Roles blur · 3 extracts · 1 case)', ['#cost (We cost more · 2 extracts · 1 case)']]]]]],
+    'Making it work (0 extracts · 0 cases)',
+  ]);
+});
+
+test('transcript outline: speaker turns holding their coded extracts', async () => {
+  const client = await clientPromise;
+  const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: client.uri('transcripts/P1.md') } });
+  assert.deepEqual(tree(symbols), ['Interviewer ()', ['P1 ()', ['#role-blur (They blur)', '#cost #rol-blur (cost)']], '#cost (Not a turn.)']);
+});
+
+test('workspace symbols: themes and codes matching the query', async () => {
+  const client = await clientPromise;
+  const symbols = await client.request<SymbolInformation[]>('workspace/symbol', { query: 'co' });
+  assert.deepEqual(symbols.map((s) => `${s.name} in ${s.containerName}`), ['#cost in Roles blur']);
+  assert.equal((await client.request<SymbolInformation[]>('workspace/symbol', { query: '' })).length, 5);
+});
+
+test('code lens: counts above every codebook entry', async () => {
+  const client = await clientPromise;
+  const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: client.uri('codebook.md') } });
+  assert.deepEqual(lenses.map((l) => `${l.range.start.line}: ${l.command!.title}`), ['0: 3 extracts · 1 case', '1: 3 extracts · 1 case', '2: 3 extracts · 1 case', '3: 2 extracts · 1 case', '4: 0 extracts · 0 cases']);
+  assert.equal(lenses[0].command!.command, 'marginalia.showExtracts');
+});
+
+test('quick fixes for an unknown code: change to the closest, add to the codebook', async () => {
+  const client = await clientPromise;
+  const range = { start: { line: 2, character: 51 }, end: { line: 2, character: 51 } };
+  const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: client.uri('transcripts/P1.md') }, range, context: { diagnostics: [] } });
+  assert.deepEqual(actions.map((a) => a.title), ['Change to #role-blur', 'Add #rol-blur to the codebook']);
+  assert.deepEqual(actions[0].edit, { changes: { [client.uri('transcripts/P1.md')]: [{ range: { start: { line: 2, character: 50 }, end: { line: 2, character: 58 } }, newText: 'role-blur' }] } });
+  const add = actions[1].edit as WorkspaceEdit;
+  assert.deepEqual(add.changes![client.uri('codebook.md')], [{ range: { start: { line: 5, character: 0 }, end: { line: 5, character: 0 } }, newText: '\n# Uncategorised {#uncategorised}\n\n- #rol-blur\n' }]);
+});
