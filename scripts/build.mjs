@@ -18,8 +18,11 @@ const common = {
   external: ['vscode'],
 };
 
+const production = process.argv.includes('--production');
 await esbuild.build({
   ...common,
+  minify: production,
+  sourcemap: !production,
   entryPoints: {
     cli: 'cli/main.ts',
     server: 'server/src/main.ts',
@@ -44,7 +47,11 @@ if (process.argv.includes('--tests')) {
     entryPoints: entries,
     outdir: 'out/test',
     outbase: 'test',
+    // playwright-core reads its own files at run time: load it from node_modules.
+    external: ['vscode', 'playwright-core'],
     define: { __PROJECT_ROOT__: JSON.stringify(root) },
   });
+  // Runs inside VS Code's extension host, not under node --test.
+  await esbuild.build({ ...common, entryPoints: { index: 'test/e2e/suite/index.ts' }, outdir: 'out/e2e-suite' });
   console.log(`built ${entries.length} test files`);
 }

@@ -1,1 +1,64 @@
-export function activate(): void {}
+// The VS Code extension: starts the bundled language server and adds what
+// analysts see — the Themes tree, the coding commands, the status bar and the
+// markdown preview of coded extracts. All language logic is in the server.
+
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { CountsChangedNotification, ThemeTreeRequest, type ThemeTreeProject } from '../../server/src/protocol';
+import { ThemesTreeProvider } from './themesTree';
+import { registerCommands } from './commands';
+import { markdownItCoding } from './previewPlugin';
+
+let client: LanguageClient | undefined;
+
+export interface MarginaliaApi {
+  client: LanguageClient;
+  themes: ThemesTreeProvider;
+  /** Resolves when the server has indexed every folder. */
+  ready: Promise<void>;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<MarginaliaApi & { extendMarkdownIt: (md: unknown) => unknown }> {
+  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
+  };
+  const output = vscode.window.createOutputChannel('Marginalia', { log: true });
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [{ scheme: 'file', language: 'markdown' }],
+    outputChannel: output,
+    traceOutputChannel: output,
+  };
+  client = new LanguageClient('marginalia', 'Marginalia', serverOptions, clientOptions);
+
+  const themes = new ThemesTreeProvider(client);
+  const view = vscode.window.createTreeView('marginalia.themes', { treeDataProvider: themes, showCollapseAll: true });
+  const status = vscode.window.createStatusBarItem('marginalia.summary', vscode.StatusBarAlignment.Left, 10);
+  status.name = 'Marginalia';
+  status.command = 'marginalia.themes.focus';
+  status.tooltip = 'Show the Themes tree';
+
+  const refreshSummary = async (): Promise<void> => {
+    const projects = await client!.sendRequest<ThemeTreeProject[]>(ThemeTreeRequest, {});
+    const transcripts = projects.reduce((n, p) => n + p.transcripts, 0);
+    const extracts = projects.reduce((n, p) => n + p.extracts, 0);
+    status.text = `$(book) ${transcripts} ${transcripts === 1 ? 'transcript' : 'transcripts'} · ${extracts} ${extracts === 1 ? 'extract' : 'extracts'}`;
+    status.show();
+    void vscode.commands.executeCommand('setContext', 'marginalia.noCodebook', projects.length > 0 && projects.every((p) => !p.hasCodebook));
+    themes.setProjects(projects);
+  };
+
+  context.subscriptions.push(output, view, status, registerCommands(client, themes, refreshSummary));
+  const ready = client.start().then(async () => {
+    context.subscriptions.push(client!.onNotification(CountsChangedNotification, () => void refreshSummary()));
+    await refreshSummary();
+  });
+  ready.catch((e) => output.appendLine(`Marginalia could not start: ${e instanceof Error ? e.message : String(e)}`));
+  return { client, themes, ready, extendMarkdownIt: (md: unknown) => markdownItCoding(md) };
+}
+
+export function deactivate(): Thenable<void> | undefined {
+  return client?.stop();
+}

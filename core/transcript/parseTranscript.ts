@@ -40,6 +40,16 @@ export interface SpeakerTurn {
   range: Range;
 }
 
+/** Where coding markup sits, as UTF-16 offsets (only with `{ markup: true }`, for renderers). */
+export type CodingMarkup =
+  | { kind: 'span'; open: number; close: number; groupEnd: number; codes: string[] }
+  | { kind: 'paragraph'; start: number; end: number; codes: string[] };
+
+export interface ParseOptions {
+  /** Also return the offsets of coding markup (the markdown preview rewrites it). */
+  markup?: boolean;
+}
+
 export interface ParsedTranscript {
   caseId: string;
   attributes: Record<string, unknown>;
@@ -49,6 +59,7 @@ export interface ParsedTranscript {
   turns: SpeakerTurn[];
   diagnostics: Diagnostic[];
   lineCount: number;
+  markup?: CodingMarkup[];
 }
 
 const NAME_AT = new RegExp(`^#(${CODE_NAME_SOURCE})$`, 'u');
@@ -62,7 +73,7 @@ export function defaultCaseId(path: string): string {
   return dot > 0 ? base.slice(0, dot) : base;
 }
 
-export function parseTranscript(text: string, path: string): ParsedTranscript {
+export function parseTranscript(text: string, path: string, options: ParseOptions = {}): ParsedTranscript {
   const lines = new LineIndex(text);
   const structure = markdownStructure(text);
   const result: ParsedTranscript = {
@@ -74,6 +85,7 @@ export function parseTranscript(text: string, path: string): ParsedTranscript {
     turns: [],
     diagnostics: [],
     lineCount: lines.lineCount,
+    markup: options.markup ? [] : undefined,
   };
   if (structure.frontMatter) readFrontMatter(structure.frontMatter, lines, result);
   for (const block of structure.blocks) scanBlock(text, block, lines, result);
@@ -235,7 +247,10 @@ function scanBlock(text: string, block: TextBlock, lines: LineIndex, out: Parsed
       range: lines.range(start, extractEnd),
       text: extractText(text, start, extractEnd, markup, block.quoteDepth),
     });
-    for (const g of validBare) recordTokens(g, index, lines, out);
+    for (const g of validBare) {
+      recordTokens(g, index, lines, out);
+      out.markup?.push({ kind: 'paragraph', start: g.start, end: g.end, codes: g.names.map((n) => n.name) });
+    }
   }
 
   spans.sort((a, b) => a.open - b.open);
@@ -249,6 +264,7 @@ function scanBlock(text: string, block: TextBlock, lines: LineIndex, out: Parsed
       text: extractText(text, span.open + 1, span.close, markup, block.quoteDepth),
     });
     recordTokens(span.group, index, lines, out);
+    out.markup?.push({ kind: 'span', open: span.open, close: span.close, groupEnd: span.group.end, codes: distinct(span.group.names.map((n) => n.name)) });
   }
 
   const speaker = SPEAKER.exec(text.slice(start, Math.min(end, start + 200)));

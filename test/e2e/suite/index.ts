@@ -1,0 +1,182 @@
+// Runs inside VS Code's real extension host (code-server), with the full
+// `vscode` API, on a copy of the sample study. Reports every test to a JSON
+// file the outer node:test reads; throws (exit code 1) if any failed.
+
+import * as vscode from 'vscode';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { MarginaliaApi } from '../../../client/src/extension';
+import type { ThemesItem } from '../../../client/src/themesTree';
+
+type Test = { name: string; fn: () => Promise<void> };
+const tests: Test[] = [];
+const test = (name: string, fn: () => Promise<void>): void => void tests.push({ name, fn });
+
+function assertEqual<T>(actual: T, expected: T, what: string): void {
+  const a = JSON.stringify(actual);
+  const e = JSON.stringify(expected);
+  if (a !== e) throw new Error(`${what}: expected ${e}, got ${a}`);
+}
+
+/** Resolves when `check` holds, re-checked on `event`; a safety timeout only. */
+async function until<T>(check: () => T | undefined | false | Promise<T | undefined | false>, event: vscode.Event<unknown>, what: string, ms = 20_000): Promise<T> {
+  const first = await check();
+  if (first) return first;
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      sub.dispose();
+      reject(new Error(`timed out waiting for ${what}`));
+    }, ms);
+    const sub = event(async () => {
+      const v = await check();
+      if (v) {
+        clearTimeout(timer);
+        sub.dispose();
+        resolve(v);
+      }
+    });
+  });
+}
+
+let api: MarginaliaApi;
+const folder = (): vscode.Uri => vscode.workspace.workspaceFolders![0].uri;
+const file = (p: string): vscode.Uri => vscode.Uri.joinPath(folder(), p);
+
+async function treeRows(items?: ThemesItem[], depth = 0, maxDepth = 1): Promise<string[]> {
+  const list = items ?? ((await api.themes.getChildren()) as ThemesItem[]);
+  const rows: string[] = [];
+  for (const item of list) {
+    const t = api.themes.getTreeItem(item);
+    rows.push(`${'  '.repeat(depth)}${t.label} (${t.description})`);
+    if (depth < maxDepth && item.type === 'node' && item.node.kind === 'theme') rows.push(...(await treeRows((await api.themes.getChildren(item)) as ThemesItem[], depth + 1, maxDepth)));
+  }
+  return rows;
+}
+
+test('the Themes tree shows Table 1 with extract counts', async () => {
+  assertEqual(await treeRows(), [
+    'Position and Identity (27 extracts · 10 cases)',
+    '  #defining-sp (1 extract · 1 case — Social prescribing is connecting people to non-clinical activities.)',
+    '  The struggle to position occupational therapy and social prescribing alongside each other (10 extracts · 6 cases)',
+    '  The emotional response to identity challenge (5 extracts · 4 cases)',
+    '  Creating distinct positions (11 extracts · 5 cases)',
+    'Making it work (11 extracts · 8 cases)',
+    '  Managing workflow (8 extracts · 5 cases)',
+    '  Imagining a positive future (3 extracts · 3 cases)',
+  ], 'tree');
+});
+
+test('a code expands to its extracts; an extract opens its transcript at the span', async () => {
+  const top = (await api.themes.getChildren()) as ThemesItem[];
+  const sub = (await api.themes.getChildren(top[1])) as ThemesItem[];
+  const workflow = (await api.themes.getChildren(sub[0])) as ThemesItem[];
+  const delegation = workflow.find((i) => i.type === 'node' && i.node.id === 'delegation')!;
+  const extracts = (await api.themes.getChildren(delegation)) as ThemesItem[];
+  assertEqual(extracts.length, 1, 'extracts of #delegation');
+  const item = api.themes.getTreeItem(extracts[0]);
+  assertEqual(item.description, 'P07', 'case of the extract');
+  await vscode.commands.executeCommand(item.command!.command, ...(item.command!.arguments ?? []));
+  const editor = vscode.window.activeTextEditor!;
+  assertEqual(vscode.workspace.asRelativePath(editor.document.uri), 'transcripts/P07.md', 'opened transcript');
+  if (!editor.document.getText(editor.selection).startsWith('And like I could see social prescribers')) throw new Error(`selection is "${editor.document.getText(editor.selection)}"`);
+});
+
+test('diagnostics: the deliberately unused code is a warning in the codebook', async () => {
+  const diagnostics = await until(() => {
+    const d = vscode.languages.getDiagnostics(file('codebook.md'));
+    return d.length > 0 && d;
+  }, vscode.languages.onDidChangeDiagnostics, 'codebook diagnostics');
+  assertEqual(diagnostics.map((d) => `${d.range.start.line}:${d.severity} ${d.message}`), ['90:1 #lead-and-manage is not used in any transcript yet.'], 'codebook diagnostics');
+});
+
+test('completion after {# offers the codebook, most used first', async () => {
+  const doc = await vscode.workspace.openTextDocument(file('transcripts/P02.md'));
+  const editor = await vscode.window.showTextDocument(doc);
+  const end = doc.lineAt(doc.lineCount - 1).range.end;
+  await editor.edit((b) => b.insert(end, '\n\n**P02:** [new words]{#'));
+  const at = doc.lineAt(doc.lineCount - 1).range.end;
+  const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, at, '#');
+  const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+  for (const expected of ['#which-is-which', '#more-medical', '#lead-and-manage']) if (!labels.includes(expected)) throw new Error(`${expected} not offered`);
+  await vscode.commands.executeCommand('undo');
+});
+
+test('typing a use updates counts and clears the unused warning, before saving', async () => {
+  const doc = await vscode.workspace.openTextDocument(file('transcripts/P17.md'));
+  const editor = await vscode.window.showTextDocument(doc);
+  const end = doc.lineAt(doc.lineCount - 1).range.end;
+  await editor.edit((b) => b.insert(end, '\n\n**P17:** [We can lead]{#lead-and-manage}'));
+  await until(() => vscode.languages.getDiagnostics(file('codebook.md')).length === 0, vscode.languages.onDidChangeDiagnostics, 'the warning to clear');
+  const row = await until(
+    async () => (await treeRows()).find((r) => r === 'Making it work (12 extracts · 9 cases)'),
+    api.themes.onDidChangeTreeData,
+    'the tree to count the new extract',
+  );
+  assertEqual(row, 'Making it work (12 extracts · 9 cases)', 'updated count');
+  if (!doc.isDirty) throw new Error('the document should still be unsaved');
+});
+
+test('Code selection wraps the selection as [...]{#} with the cursor after #', async () => {
+  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: 'I was tired all day.' });
+  const editor = await vscode.window.showTextDocument(doc);
+  editor.selection = new vscode.Selection(0, 6, 0, 11);
+  await vscode.commands.executeCommand('marginalia.codeSelection');
+  assertEqual(doc.getText(), 'I was [tired]{#} all day.', 'text');
+  assertEqual([editor.selection.active.line, editor.selection.active.character], [0, 15], 'cursor');
+  await vscode.commands.executeCommand('hideSuggestWidget');
+});
+
+test('hover and go to definition on a code in a transcript', async () => {
+  const doc = await vscode.workspace.openTextDocument(file('transcripts/P14.md'));
+  const line = doc.getText().split('\n').findIndex((l) => l.includes('{#step-down}'));
+  const character = doc.lineAt(line).text.indexOf('#step-down') + 2;
+  const pos = new vscode.Position(line, character);
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, pos);
+  const text = (hovers[0].contents[0] as vscode.MarkdownString).value;
+  if (!text.startsWith('**#step-down** — Delegation is seen as a step down in intensity')) throw new Error(`hover: ${text}`);
+  const defs = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeDefinitionProvider', doc.uri, pos);
+  assertEqual(vscode.workspace.asRelativePath(defs[0].uri), 'codebook.md', 'definition file');
+});
+
+test('rename a code across the codebook and transcripts in one edit', async () => {
+  const doc = await vscode.workspace.openTextDocument(file('codebook.md'));
+  const line = doc.getText().split('\n').findIndex((l) => l.startsWith('- #cost-comparison'));
+  const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', doc.uri, new vscode.Position(line, 4), 'similar-but-costly');
+  const touched = edit.entries().map(([uri, edits]) => `${vscode.workspace.asRelativePath(uri)}:${edits.length}`).sort();
+  assertEqual(touched, ['codebook.md:1', 'transcripts/P09.md:1'], 'files touched');
+  if (!(await vscode.workspace.applyEdit(edit))) throw new Error('the edit was not applied');
+  if (!doc.getText().includes('- #similar-but-costly: They look similar')) throw new Error('codebook not renamed');
+});
+
+test('the markdown preview shows coded extracts highlighted with their codes', async () => {
+  const html = await vscode.commands.executeCommand<string>('markdown.api.render', 'It was [hard <b>work</b>]{#effort} today. {#day}');
+  const expected = '>It was <mark class="marginalia-extract" title="#effort">hard <b>work</b><sup class="marginalia-codes">#effort</sup></mark> today.';
+  if (!html.includes(expected)) throw new Error(`rendered: ${html}`);
+  if (!html.includes('<span class="marginalia-codes marginalia-paragraph-codes">#day</span>')) throw new Error(`rendered: ${html}`);
+});
+
+export async function run(): Promise<void> {
+  const results: Array<{ name: string; ok: boolean; error?: string }> = [];
+  try {
+    const extension = vscode.extensions.getExtension<MarginaliaApi>('marginalia.marginalia');
+    if (!extension) throw new Error('the Marginalia extension is not loaded');
+    api = await extension.activate();
+    await api.ready;
+    await until(async () => (await api.themes.getChildren() as ThemesItem[]).length > 0, api.themes.onDidChangeTreeData, 'the first tree');
+  } catch (e) {
+    results.push({ name: 'activation', ok: false, error: e instanceof Error ? e.stack ?? e.message : String(e) });
+  }
+  if (results.length === 0) {
+    for (const t of tests) {
+      try {
+        await t.fn();
+        results.push({ name: t.name, ok: true });
+      } catch (e) {
+        results.push({ name: t.name, ok: false, error: e instanceof Error ? e.stack ?? e.message : String(e) });
+      }
+    }
+  }
+  writeFileSync(process.env.MARGINALIA_E2E_RESULTS ?? join(__dirname, 'results.json'), JSON.stringify(results, null, 2));
+  const failed = results.filter((r) => !r.ok);
+  if (failed.length > 0) throw new Error(`${failed.length} VS Code test(s) failed: ${failed.map((f) => f.name).join('; ')}`);
+}

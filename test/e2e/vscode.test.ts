@@ -1,0 +1,87 @@
+// The extension in a real VS Code (code-server's workbench in Chromium), on a
+// copy of the sample study: extension-host tests through the full `vscode` API,
+// then what a person sees — the Themes tree and the completion widget.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, existsSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from '../support/tempProject';
+import { ensureWorkbench, startWorkbench } from './workbench';
+
+const SCREENSHOTS = join(PROJECT_ROOT, 'out/screenshots');
+let setupProblem: string | undefined;
+
+before(() => {
+  setupProblem = process.env.MARGINALIA_SKIP_VSCODE === '1' ? 'MARGINALIA_SKIP_VSCODE=1' : ensureWorkbench();
+  mkdirSync(SCREENSHOTS, { recursive: true });
+});
+
+function copyOfSamples(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'marginalia-study-'));
+  cpSync(join(PROJECT_ROOT, 'samples'), dir, { recursive: true });
+  return dir;
+}
+
+test('extension tests inside the real VS Code extension host', async (t) => {
+  if (setupProblem) return t.skip(setupProblem);
+  const results = join(mkdtempSync(join(tmpdir(), 'marginalia-results-')), 'results.json');
+  const workbench = await startWorkbench({
+    folder: copyOfSamples(),
+    extensionDevelopmentPath: PROJECT_ROOT,
+    extensionTestsPath: join(PROJECT_ROOT, 'out/e2e-suite/index.js'),
+    env: { MARGINALIA_E2E_RESULTS: results },
+  });
+  try {
+    let timer: NodeJS.Timeout | undefined;
+    const code = await Promise.race([
+      workbench.exitCode,
+      new Promise<number>((_, reject) => (timer = setTimeout(() => reject(new Error(`no exit code after 5 minutes:\n${workbench.logs.join('')}`)), 300_000))),
+    ]).finally(() => clearTimeout(timer));
+    assert.ok(existsSync(results), `the extension tests wrote no results (exit code ${code}):\n${workbench.logs.join('')}`);
+    const list: Array<{ name: string; ok: boolean; error?: string }> = JSON.parse(readFileSync(results, 'utf8'));
+    for (const r of list) await t.test(r.name, () => assert.ok(r.ok, r.error));
+    assert.equal(code, 0);
+  } finally {
+    await workbench.stop();
+  }
+});
+
+test('what a person sees: the Themes tree with counts and the completion widget', async (t) => {
+  if (setupProblem) return t.skip(setupProblem);
+  const folder = copyOfSamples();
+  const workbench = await startWorkbench({ folder, extensionDevelopmentPath: PROJECT_ROOT });
+  const { page } = workbench;
+  try {
+    await page.locator('.activitybar').waitFor({ timeout: 60_000 });
+    await page.locator('.activitybar a[aria-label^="Marginalia"]').click();
+    const theme = page.locator('.monaco-list-row', { hasText: 'Position and Identity' });
+    await theme.waitFor({ timeout: 60_000 });
+    assert.match(await theme.innerText(), /Position and Identity\s*27 extracts · 10 cases/);
+    await page.locator('.monaco-list-row', { hasText: 'Making it work' }).first().waitFor();
+    await page.locator('.monaco-list-row', { hasText: 'The struggle to position' }).locator('.monaco-tl-twistie').click();
+    await page.locator('.monaco-list-row', { hasText: '#which-is-which' }).waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, 'themes-tree.png') });
+
+    // Open a transcript through Quick Open and type `{#` after a new extract.
+    await page.keyboard.press('Control+P');
+    await page.keyboard.type('P05.md');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'P05.md' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('.monaco-editor .view-lines', { hasText: 'duplication-risk' }).first().waitFor({ timeout: 30_000 });
+    await page.locator('.monaco-editor .view-lines').first().click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('\n\n**P05:** [It works]{#', { delay: 20 });
+    const suggest = page.locator('.suggest-widget .monaco-list-row', { hasText: '#more-medical' });
+    await suggest.first().waitFor({ timeout: 30_000 });
+    await page.screenshot({ path: join(SCREENSHOTS, 'completion.png') });
+  } catch (e) {
+    await page.screenshot({ path: join(SCREENSHOTS, 'failure.png') }).catch(() => undefined);
+    throw e;
+  } finally {
+    await workbench.stop();
+  }
+});
+
+after(() => undefined);
