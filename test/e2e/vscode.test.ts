@@ -2,7 +2,8 @@
 // copy of the sample study: extension-host tests through the full `vscode` API,
 // then what a person sees — the Themes tree and the completion widget.
 
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
+import { spawnSync } from 'node:child_process';
 import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -84,4 +85,9 @@ test('what a person sees: the Themes tree with counts and the completion widget'
   }
 });
 
-after(() => undefined);
+test('npm start: packages the .vsix, installs it into VS Code and serves the sample study', (t) => {
+  if (setupProblem) return t.skip(setupProblem);
+  const r = spawnSync(process.execPath, [join(PROJECT_ROOT, 'scripts/demo.mjs'), '--smoke', '--port=0'], { encoding: 'utf8', timeout: 300_000 });
+  assert.equal(r.status, 0, r.stdout + r.stderr);
+  assert.match(r.stdout, /Installed marginalia\.vsix\.\n200 http:\/\/127\.0\.0\.1:\d+\/\?folder=/);
+});
