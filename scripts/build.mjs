@@ -31,6 +31,15 @@ await esbuild.build({
   outdir: 'dist',
 });
 
+if (process.argv.includes('--bench')) {
+  await esbuild.build({
+    ...common,
+    entryPoints: { bench: 'bench/bench.ts' },
+    outdir: 'out/bench',
+    define: { __PROJECT_ROOT__: JSON.stringify(root) },
+  });
+}
+
 if (process.argv.includes('--tests')) {
   const entries = [];
   const walk = (dir) => {

@@ -31,7 +31,7 @@ console.log('Setting up VS Code (code-server) — the first time takes a few min
 run('bash', [join(root, 'scripts/e2e/setup.sh')], 'Setting up code-server');
 console.log('Packaging the extension…');
 run(process.execPath, [join(root, 'scripts/build.mjs'), '--production'], 'Building');
-run(process.execPath, [join(root, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--out', join(e2e, 'marginalia.vsix')], 'Packaging');
+run(process.execPath, [join(root, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--no-rewrite-relative-links', '--out', join(e2e, 'marginalia.vsix')], 'Packaging');
 
 const env = { ...process.env, PATH: `${node24}:${process.env.PATH}`, XDG_DATA_HOME: join(demo, 'data'), XDG_CONFIG_HOME: join(demo, 'config') };
 for (const k of Object.keys(env)) if (k.startsWith('npm_')) delete env[k];

@@ -335,10 +335,18 @@ function distinct(names: string[]): string[] {
 
 /** The source between `from` and `to` without coding markup, whitespace collapsed. */
 function extractText(text: string, from: number, to: number, markup: Array<[number, number]>, quoteDepth: number): string {
+  // Markup is sorted and disjoint: start at the first piece that ends after `from`.
+  let lo = 0;
+  let hi = markup.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (markup[mid][1] <= from) lo = mid + 1;
+    else hi = mid;
+  }
   let s = '';
   let pos = from;
-  for (const [a, b] of markup) {
-    if (b <= from || a >= to) continue;
+  for (let k = lo; k < markup.length && markup[k][0] < to; k++) {
+    const [a, b] = markup[k];
     if (a > pos) s += text.slice(pos, a);
     pos = Math.max(pos, b);
   }

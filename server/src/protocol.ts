@@ -62,3 +62,5 @@ export const ThemeTreeRequest = 'marginalia/themeTree';
 export const SegmentsRequest = 'marginalia/segments';
 /** Sent (debounced) after counts or the code tree changed. */
 export const CountsChangedNotification = 'marginalia/countsChanged';
+/** Memory and project sizes, for benchmarks and bug reports. */
+export const ServerStatusRequest = 'marginalia/serverStatus';

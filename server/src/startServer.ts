@@ -31,7 +31,7 @@ import { documentSymbols, workspaceSymbols } from './features/symbols';
 import { codeLenses } from './features/codeLens';
 import { codeActions } from './features/codeActions';
 import { segmentsOfNode, themeTree } from './features/themeTree';
-import { CountsChangedNotification, SegmentsRequest, ThemeTreeRequest, type SegmentsParams, type ThemeTreeParams } from './protocol';
+import { CountsChangedNotification, SegmentsRequest, ServerStatusRequest, ThemeTreeRequest, type SegmentsParams, type ThemeTreeParams } from './protocol';
 
 const SEVERITY = { error: 1, warning: 2, info: 3, hint: 4 } as const;
 /** How long counts may settle before the tree view and code lenses are told. */
@@ -236,6 +236,20 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       const project = projects.find((x) => x.uri('') === p.folder);
       return project ? segmentsOfNode(project, p.id, p.descendants ?? true) : [];
     }, []),
+  );
+
+  // For benchmarks and bug reports: what the server holds and how much memory it uses.
+  connection.onRequest(
+    ServerStatusRequest,
+    handle('serverStatus', () => {
+      if (typeof global.gc === 'function') global.gc();
+      const memory = process.memoryUsage();
+      return {
+        projects: projects.map((p) => ({ root: p.root, transcripts: p.index.transcriptPaths().length })),
+        heapUsed: memory.heapUsed,
+        rss: memory.rss,
+      };
+    }, null),
   );
 
   documents.listen(connection);

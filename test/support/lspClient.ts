@@ -20,9 +20,9 @@ export class LspClient {
 
   private constructor(readonly root: string, readonly child: ChildProcess, readonly connection: MessageConnection) {}
 
-  static async start(root: string, options: { capabilities?: object } = {}): Promise<LspClient> {
-    const child = spawn(process.execPath, [join(PROJECT_ROOT, 'bin/marginalia.js'), 'lsp', '--stdio'], {
-      env: { ...process.env, MARGINALIA_PARANOID: '1' },
+  static async start(root: string, options: { capabilities?: object; paranoid?: boolean; nodeArgs?: string[] } = {}): Promise<LspClient> {
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), join(PROJECT_ROOT, 'bin/marginalia.js'), 'lsp', '--stdio'], {
+      env: { ...process.env, MARGINALIA_PARANOID: options.paranoid === false ? '0' : '1' },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));

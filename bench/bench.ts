@@ -1,0 +1,146 @@
+// `npm run bench`: indexing and editing speed on a 1,000-transcript project.
+// Measures, side by side in one run, a read+regex floor, cold indexing by the
+// CLI and by the server, keystroke → diagnostics latency, completion, hover,
+// the tree request and heap; writes bench/RESULTS.md.
+
+import { spawnSync } from 'node:child_process';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { LspClient } from '../test/support/lspClient';
+import { PROJECT_ROOT } from '../test/support/tempProject';
+import { generateProject } from './generateProject';
+
+const ROOT = join(PROJECT_ROOT, 'bench/.project');
+const EDITS = 200;
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+const ms = (v: number): string => `${v.toFixed(v < 10 ? 2 : 0)} ms`;
+
+function baseline(root: string): number {
+  const t0 = performance.now();
+  let groups = 0;
+  const walk = (dir: string): void => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      if (e.isDirectory()) walk(join(dir, e.name));
+      else if (e.name.endsWith('.md')) groups += readFileSync(join(dir, e.name), 'utf8').match(/\{#[^}]*\}/g)?.length ?? 0;
+    }
+  };
+  walk(root);
+  if (groups === 0) throw new Error('no coding groups found');
+  return performance.now() - t0;
+}
+
+async function main(): Promise<void> {
+  console.log('Generating the project…');
+  const project = generateProject(ROOT);
+  console.log(`${project.files} files, ${(project.bytes / 1e6).toFixed(1)} MB`);
+
+  // 1. The physical floor (best of 3, warm file cache).
+  const floor = Math.min(baseline(ROOT), baseline(ROOT), baseline(ROOT));
+
+  // 2a. Cold index through the CLI (a whole process: start-up included).
+  const t0 = performance.now();
+  const cli = spawnSync(process.execPath, [join(PROJECT_ROOT, 'bin/marginalia.js'), 'stats', ROOT, '--json'], { maxBuffer: 1 << 30 });
+  const cliMs = performance.now() - t0;
+  if (cli.status !== 0) throw new Error(`stats failed: ${cli.stderr}`);
+  const segments = (JSON.parse(String(cli.stdout)) as { segments: unknown[] }).segments.length;
+
+  // 2b. Cold index through the server: initialize → indexing progress ends.
+  const t1 = performance.now();
+  const client = await LspClient.start(ROOT, { paranoid: false, nodeArgs: ['--expose-gc'] });
+  const serverMs = performance.now() - t1;
+
+  // 5. Heap after indexing, and the tree request.
+  const status = await client.request<{ heapUsed: number }>('marginalia/serverStatus', {});
+  const treeTimes: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    const s = performance.now();
+    await client.request('marginalia/themeTree', {});
+    treeTimes.push(performance.now() - s);
+  }
+
+  // 3. Keystroke → diagnostics of that file, in the 10,000-word transcript.
+  const editPath = project.editFile;
+  const text = readFileSync(join(ROOT, editPath), 'utf8');
+  client.open(editPath, text);
+  await client.diagnosticsOf(editPath);
+  const lines = text.split('\n');
+  const line = lines.findIndex((l, i) => i > lines.length / 2 && l.startsWith('**P0:**'));
+  const editLatency: number[] = [];
+  for (let i = 0; i < EDITS; i++) {
+    const uri = client.uri(editPath);
+    const before = client.diagnostics.get(uri);
+    const s = performance.now();
+    client.edit(editPath, { start: { line, character: 8 }, end: { line, character: 8 } }, 'x');
+    await client.waitFor(() => client.diagnostics.get(uri) !== before, 'diagnostics after an edit');
+    editLatency.push(performance.now() - s);
+  }
+
+  // 3b. A use of an unused code typed in the transcript → the codebook's warning clears.
+  const unusedBefore = client.diagnostics.get(client.uri('codebook.md'))?.length ?? 0;
+  const unusedCode = (client.diagnostics.get(client.uri('codebook.md')) ?? []).find((d) => d.code === 'unused-code');
+  let unusedMs = NaN;
+  if (unusedCode) {
+    const name = /#(\S+) is not used/.exec(String(unusedCode.message))![1];
+    const s = performance.now();
+    client.edit(editPath, { start: { line, character: 8 }, end: { line, character: 8 } }, `[y]{#${name}} `);
+    await client.diagnosticsOf('codebook.md', (d) => d.length === unusedBefore - 1);
+    unusedMs = performance.now() - s;
+  }
+
+  // 4. Completion after `{#` and hover on a code, in the same transcript.
+  client.edit(editPath, { start: { line, character: 8 }, end: { line, character: 8 } }, '[z]{#');
+  const completion: number[] = [];
+  for (let i = 0; i < EDITS; i++) {
+    const s = performance.now();
+    await client.at('textDocument/completion', editPath, line, 13);
+    completion.push(performance.now() - s);
+  }
+  const codedLine = lines.findIndex((l) => l.includes(']{#'));
+  const hoverChar = lines[codedLine].indexOf(']{#') + 4;
+  const hover: number[] = [];
+  for (let i = 0; i < EDITS; i++) {
+    const s = performance.now();
+    await client.at('textDocument/hover', editPath, codedLine, hoverChar);
+    hover.push(performance.now() - s);
+  }
+  await client.stop();
+
+  const rows: Array<[string, string, string]> = [
+    ['Read every file + one regex for `{#` groups (the floor)', ms(floor), '1×'],
+    ['Cold index, CLI (`marginalia stats --json`, whole process)', ms(cliMs), `${(cliMs / floor).toFixed(1)}× floor (target ≤ 10×)`],
+    ['Cold index, server (`initialize` → indexing done)', ms(serverMs), `${(serverMs / floor).toFixed(1)}× floor (target ≤ 10×)`],
+    [`Keystroke → diagnostics, 10,000-word transcript (p50 / p95 of ${EDITS})`, `${ms(percentile(editLatency, 50))} / ${ms(percentile(editLatency, 95))}`, 'target p95 ≤ 10 ms'],
+    ['Use of an unused code typed → codebook warning cleared', ms(unusedMs), ''],
+    [`Completion after \`{#\` (p50 / p95 of ${EDITS})`, `${ms(percentile(completion, 50))} / ${ms(percentile(completion, 95))}`, 'target p95 ≤ 5 ms'],
+    [`Hover on a code (p50 / p95 of ${EDITS})`, `${ms(percentile(hover, 50))} / ${ms(percentile(hover, 95))}`, 'target p95 ≤ 5 ms'],
+    ['Theme tree request with counts (p50 of 20)', ms(percentile(treeTimes, 50)), ''],
+    ['Server heap after indexing (after GC)', `${(status.heapUsed / 1e6).toFixed(0)} MB`, 'target ≤ 300 MB'],
+  ];
+  const report = [
+    '# Benchmark results',
+    '',
+    `Run on ${new Date().toISOString().slice(0, 10)} · ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}) · Node ${process.version}`,
+    '',
+    `Project: ${project.files - 2} transcripts of ~7,000 words + one of 10,000 words, 300 codes in 10 themes (30 subthemes), ${segments} coded extracts, ${(project.bytes / 1e6).toFixed(1)} MB (generated by \`bench/generateProject.ts\`, fixed seed).`,
+    '',
+    '| measure | result | against |',
+    '|---|---|---|',
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+    '',
+    'Latencies are measured from the client: they include JSON-RPC over stdio.',
+    '',
+  ].join('\n');
+  writeFileSync(join(PROJECT_ROOT, 'bench/RESULTS.md'), report);
+  console.log(report);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
