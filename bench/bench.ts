@@ -49,10 +49,12 @@ async function main(): Promise<void> {
   const cliMs = performance.now() - t0;
   if (cli.status !== 0) throw new Error(`stats failed: ${cli.stderr}`);
   const segments = (JSON.parse(String(cli.stdout)) as { segments: unknown[] }).segments.length;
+  console.log(`floor ${ms(floor)}, CLI ${ms(cliMs)}`);
 
   // 2b. Cold index through the server: initialize → indexing progress ends.
   const t1 = performance.now();
-  const client = await LspClient.start(ROOT, { paranoid: false, nodeArgs: ['--expose-gc'] });
+  const client = await LspClient.start(ROOT, { paranoid: false, nodeArgs: ['--expose-gc'], waitLimitMs: 600_000 });
+  console.log(`server indexed in ${ms(performance.now() - t1)}`);
   const serverMs = performance.now() - t1;
 
   // 5. Heap after indexing, and the tree request.

@@ -1,13 +1,21 @@
-// The markdown structure Marginalia needs, computed by remark (CommonMark)
-// and flattened: the blocks that may hold coding (paragraphs and headings) and,
-// inside them, the regions that are never coding (inline code, inline HTML and
-// HTML comments). Fenced/indented code blocks, HTML blocks and front matter are
-// simply not blocks. Nothing of the syntax tree is kept after this function.
+// The markdown structure Marginalia needs, from CommonMark as remark reads it:
+// the blocks that may hold coding (paragraphs and headings) and, inside them,
+// the regions that are never coding (inline code, inline HTML and HTML
+// comments). Fenced/indented code blocks, HTML blocks and front matter are
+// simply not blocks.
+//
+// Transcripts are read from micromark's event stream — the tokenizer under
+// remark — without building remark's syntax tree, which halves the cost.
+// test/robustness/markdownDifferential.test.ts proves it finds exactly what
+// the tree-based reference finds. The codebook, which needs the tree, uses
+// parseMarkdownTree.
 
+import { parse, postprocess, preprocess } from 'micromark';
+import { frontmatter } from 'micromark-extension-frontmatter';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
-import type { Root, Nodes } from 'mdast';
+import type { Root } from 'mdast';
 
 export interface TextBlock {
   kind: 'paragraph' | 'heading';
@@ -26,50 +34,55 @@ export interface MarkdownStructure {
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
 
+/** remark's full syntax tree (for the codebook, which is small). */
 export function parseMarkdownTree(text: string): Root {
   return processor.parse(text) as Root;
 }
 
-export function markdownStructure(text: string): MarkdownStructure {
-  const tree = parseMarkdownTree(text);
-  const result: MarkdownStructure = { blocks: [] };
-  const visit = (node: Nodes, quoteDepth: number): void => {
-    switch (node.type) {
-      case 'yaml': {
-        const p = node.position;
-        if (p) result.frontMatter = { start: p.start.offset!, end: p.end.offset!, value: node.value };
-        return;
-      }
-      case 'paragraph':
-      case 'heading': {
-        const p = node.position;
-        if (!p) return;
-        const excluded: Array<[number, number]> = [];
-        collectExcluded(node, excluded);
-        result.blocks.push({ kind: node.type, start: p.start.offset!, end: p.end.offset!, quoteDepth, excluded });
-        return;
-      }
-      case 'code':
-      case 'html':
-      case 'definition':
-      case 'thematicBreak':
-        return;
-      default:
-        if ('children' in node) {
-          const depth = node.type === 'blockquote' ? quoteDepth + 1 : quoteDepth;
-          for (const child of node.children) visit(child as Nodes, depth);
-        }
-    }
-  };
-  visit(tree, 0);
-  return result;
-}
+const micromarkOptions = { extensions: [frontmatter(['yaml'])] };
 
-function collectExcluded(node: Nodes, out: Array<[number, number]>): void {
-  if (node.type === 'inlineCode' || node.type === 'html') {
-    const p = node.position;
-    if (p) out.push([p.start.offset!, p.end.offset!]);
-    return;
+export function markdownStructure(text: string): MarkdownStructure {
+  const events = postprocess(parse(micromarkOptions).document().write(preprocess()(text, undefined, true)));
+  const result: MarkdownStructure = { blocks: [] };
+  let quoteDepth = 0;
+  // remark flattens an image's label into plain alt text: nothing inside it is inline code or HTML.
+  let imageDepth = 0;
+  let block: TextBlock | undefined;
+  let yamlValueStart = -1;
+  let yamlValueEnd = -1;
+  for (const [kind, token] of events) {
+    switch (token.type) {
+      case 'blockQuote':
+        quoteDepth += kind === 'enter' ? 1 : -1;
+        break;
+      case 'paragraph':
+      case 'atxHeading':
+      case 'setextHeading':
+        if (kind === 'enter') {
+          block = { kind: token.type === 'paragraph' ? 'paragraph' : 'heading', start: token.start.offset, end: token.end.offset, quoteDepth, excluded: [] };
+          result.blocks.push(block);
+        } else block = undefined;
+        break;
+      case 'image':
+        imageDepth += kind === 'enter' ? 1 : -1;
+        break;
+      case 'codeText':
+      case 'htmlText':
+        if (kind === 'enter' && block && imageDepth === 0) block.excluded.push([token.start.offset, token.end.offset]);
+        break;
+      case 'yamlValue':
+        if (kind === 'enter') {
+          if (yamlValueStart < 0) yamlValueStart = token.start.offset;
+          yamlValueEnd = token.end.offset;
+        }
+        break;
+      case 'yaml':
+        if (kind === 'exit') {
+          const value = yamlValueStart < 0 ? '' : text.slice(yamlValueStart, yamlValueEnd);
+          result.frontMatter = { start: token.start.offset, end: token.end.offset, value };
+        }
+        break;
+    }
   }
-  if ('children' in node) for (const child of node.children) collectExcluded(child as Nodes, out);
+  return result;
 }

@@ -9,7 +9,7 @@ import { WorkDoneProgress, type Diagnostic, type PublishDiagnosticsParams } from
 import { PROJECT_ROOT } from './tempProject';
 
 /** A safety net only: a test fails after this long instead of hanging. */
-const WAIT_LIMIT_MS = 20_000;
+const DEFAULT_WAIT_LIMIT_MS = 20_000;
 
 export class LspClient {
   readonly diagnostics = new Map<string, Diagnostic[]>();
@@ -17,16 +17,18 @@ export class LspClient {
   private readonly waiters: Array<() => void> = [];
   private versions = new Map<string, number>();
   stderr = '';
+  waitLimitMs = DEFAULT_WAIT_LIMIT_MS;
 
   private constructor(readonly root: string, readonly child: ChildProcess, readonly connection: MessageConnection) {}
 
-  static async start(root: string, options: { capabilities?: object; paranoid?: boolean; nodeArgs?: string[] } = {}): Promise<LspClient> {
+  static async start(root: string, options: { capabilities?: object; paranoid?: boolean; nodeArgs?: string[]; waitLimitMs?: number } = {}): Promise<LspClient> {
     const child = spawn(process.execPath, [...(options.nodeArgs ?? []), join(PROJECT_ROOT, 'bin/marginalia.js'), 'lsp', '--stdio'], {
       env: { ...process.env, MARGINALIA_PARANOID: options.paranoid === false ? '0' : '1' },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new LspClient(root, child, connection);
+    if (options.waitLimitMs) client.waitLimitMs = options.waitLimitMs;
     child.stderr!.on('data', (d) => (client.stderr += String(d)));
     connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       client.diagnostics.set(p.uri, p.diagnostics);
@@ -74,7 +76,7 @@ export class LspClient {
 
   /** Resolves when `predicate` holds, re-checked after every message from the server. */
   async waitFor(predicate: () => boolean, what = 'a condition'): Promise<void> {
-    const deadline = Date.now() + WAIT_LIMIT_MS;
+    const deadline = Date.now() + this.waitLimitMs;
     while (!predicate()) {
       if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}. Server stderr: ${this.stderr}`);
       await new Promise<void>((resolve) => {

@@ -1,0 +1,73 @@
+// Reads a coding project as it was at a git ref, without touching the working
+// tree: file names from `git ls-tree`, contents from one `git cat-file --batch`.
+
+import { spawnSync } from 'node:child_process';
+import { relative } from 'node:path';
+import { CONFIG_FILE, FileClassifier, parseConfig, DEFAULT_CONFIG } from '../core';
+import { stripBom } from '../core/text/lineIndex';
+
+export class GitError extends Error {}
+
+function git(cwd: string, args: string[], input?: string): Buffer {
+  const r = spawnSync('git', args, { cwd, input, maxBuffer: 1 << 30 });
+  if (r.error) throw new GitError('git is not installed or cannot be run.');
+  if (r.status !== 0) throw new GitError(String(r.stderr).trim().split('\n')[0] || `git ${args[0]} failed`);
+  return r.stdout;
+}
+
+export interface GitProject {
+  /** The repository's top folder. */
+  top: string;
+  /** The project folder relative to the top, with `/` and a trailing `/` (or '' at the top). */
+  prefix: string;
+}
+
+export function gitProject(folder: string): GitProject {
+  const top = String(git(folder, ['rev-parse', '--show-toplevel'])).trim();
+  const rel = relative(top, folder).split('\\').join('/');
+  return { top, prefix: rel ? `${rel}/` : '' };
+}
+
+/** Checks that `ref` names a commit, with a sentence an analyst understands if not. */
+export function verifyRef(project: GitProject, ref: string): void {
+  try {
+    git(project.top, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
+  } catch {
+    throw new GitError(`"${ref}" is not a branch, tag or commit in this repository.`);
+  }
+}
+
+/** The project's files (paths relative to the project folder) as they are at `ref`. */
+export function readProjectAtRef(project: GitProject, ref: string): Map<string, string> {
+  verifyRef(project, ref);
+  const listing = String(git(project.top, ['ls-tree', '-r', '-z', '--name-only', '--full-name', ref, '--', project.prefix || '.']))
+    .split('\0')
+    .filter(Boolean)
+    .map((p) => p.slice(project.prefix.length));
+  const blobs = readBlobs(project, ref, listing.filter((p) => p === CONFIG_FILE));
+  const configText = blobs.get(CONFIG_FILE);
+  const classifier = new FileClassifier(configText === undefined ? DEFAULT_CONFIG : parseConfig(configText).config);
+  const wanted = listing.filter((p) => classifier.classify(p) !== 'other' && p !== CONFIG_FILE);
+  for (const [p, t] of readBlobs(project, ref, wanted)) blobs.set(p, t);
+  return blobs;
+}
+
+function readBlobs(project: GitProject, ref: string, paths: string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  if (paths.length === 0) return out;
+  const data = git(project.top, ['cat-file', '--batch'], paths.map((p) => `${ref}:${project.prefix}${p}`).join('\n') + '\n');
+  let at = 0;
+  for (const path of paths) {
+    const nl = data.indexOf(10, at);
+    const header = data.subarray(at, nl).toString();
+    at = nl + 1;
+    const m = /^\S+ (\w+) (\d+)$/.exec(header);
+    if (!m) continue; // "missing"
+    const size = Number(m[2]);
+    const bytes = data.subarray(at, at + size);
+    at += size + 1;
+    if (m[1] !== 'blob' || bytes.subarray(0, 8192).includes(0)) continue;
+    out.set(path, stripBom(bytes.toString('utf8')));
+  }
+  return out;
+}
