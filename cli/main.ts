@@ -7,6 +7,8 @@ import { projectStats } from '../core';
 import { loadProject } from '../host/projectFiles';
 import { collectDiagnostics, formatGithub, formatJson, formatText } from './diagnosticsReport';
 import { formatStatsTable } from './statsTable';
+import { agreeCommand, agreementText, diffCommand, diffMarkdown, diffText } from './review';
+import { GitError } from '../host/git';
 
 const VERSION = '0.1.0';
 
@@ -17,6 +19,11 @@ Usage:
       Every problem in the project. Exit 1 if there is an error (with --strict: a warning too).
   marginalia stats [folder] [--json]
       Cases, themes and codes with their extract counts, and every coded extract.
+  marginalia diff [base [head]] [--folder F] [--format text|markdown|json]
+      What changed in the coding between two git refs (default: HEAD and the working tree).
+  marginalia agree <refA> <refB> [--refs A,B,C] [--codes a,b] [--cases P01,P02] [--folder F] [--json]
+      Intercoder agreement between coders' branches: percent agreement, Cohen's kappa and
+      Krippendorff's alpha per code, on the characters of the transcripts.
   marginalia lsp --stdio
       The language server, for any editor that speaks LSP.
 
@@ -27,8 +34,11 @@ class UsageError extends Error {}
 interface Args {
   command: string;
   folder: string;
+  positional: string[];
   flags: Map<string, string | true>;
 }
+
+const VALUE_FLAGS = ['format', 'folder', 'refs', 'codes', 'cases'];
 
 function parseArgs(argv: string[]): Args {
   const [command = 'help', ...rest] = argv;
@@ -39,14 +49,16 @@ function parseArgs(argv: string[]): Args {
     if (a.startsWith('--')) {
       const [name, value] = a.slice(2).split('=', 2);
       if (value !== undefined) flags.set(name, value);
-      else if (name === 'format') {
-        if (i + 1 >= rest.length) throw new UsageError('--format needs a value: text, github or json.');
+      else if (VALUE_FLAGS.includes(name)) {
+        if (i + 1 >= rest.length) throw new UsageError(`--${name} needs a value.`);
         flags.set(name, rest[++i]);
       } else flags.set(name, true);
     } else positional.push(a);
   }
-  if (positional.length > 1) throw new UsageError(`Give one project folder, not ${positional.length} ("${positional.join('", "')}").`);
-  return { command, folder: positional[0] ?? '.', flags };
+  if (command !== 'diff' && command !== 'agree' && positional.length > 1) {
+    throw new UsageError(`Give one project folder, not ${positional.length} ("${positional.join('", "')}").`);
+  }
+  return { command, folder: positional[0] ?? '.', positional, flags };
 }
 
 function allowFlags(args: Args, allowed: string[]): void {
@@ -95,6 +107,31 @@ async function run(argv: string[]): Promise<number> {
       process.stdout.write(args.flags.has('json') ? JSON.stringify(stats, null, 2) + '\n' : formatStatsTable(stats));
       return 0;
     }
+    case 'diff': {
+      allowFlags(args, ['format', 'folder']);
+      const format = args.flags.get('format') ?? 'text';
+      if (format !== 'text' && format !== 'markdown' && format !== 'json') throw new UsageError(`Unknown format "${String(format)}": use text, markdown or json.`);
+      if (args.positional.length > 2) throw new UsageError('Give at most two refs: marginalia diff [base [head]].');
+      const root = projectFolder(String(args.flags.get('folder') ?? '.'));
+      const [base = 'HEAD', head] = args.positional;
+      const diff = diffCommand(root, base, head);
+      const headName = head ?? 'the working tree';
+      process.stdout.write(format === 'json' ? JSON.stringify(diff, null, 2) + '\n' : format === 'markdown' ? diffMarkdown(diff, base, headName) : diffText(diff, base, headName));
+      return 0;
+    }
+    case 'agree': {
+      allowFlags(args, ['refs', 'codes', 'cases', 'folder', 'json']);
+      const list = (name: string): string[] | undefined => {
+        const v = args.flags.get(name);
+        return typeof v === 'string' ? v.split(',').map((x) => x.trim().replace(/^#/, '')).filter(Boolean) : undefined;
+      };
+      const refs = list('refs') ?? args.positional;
+      if (refs.length < 2) throw new UsageError('Give two coders\' refs (marginalia agree branch-a branch-b), or more with --refs a,b,c.');
+      const root = projectFolder(String(args.flags.get('folder') ?? '.'));
+      const report = agreeCommand(root, refs, { codes: list('codes'), cases: list('cases') });
+      process.stdout.write(args.flags.has('json') ? JSON.stringify(report, null, 2) + '\n' : agreementText(report));
+      return 0;
+    }
     case 'lsp': {
       allowFlags(args, ['stdio']);
       const { startServer } = await import('../server/src/startServer');
@@ -102,7 +139,7 @@ async function run(argv: string[]): Promise<number> {
       return -1; // keeps running until the client disconnects
     }
     default:
-      throw new UsageError(`Unknown command "${args.command}": use check, stats or lsp (see "marginalia --help").`);
+      throw new UsageError(`Unknown command "${args.command}": use check, stats, diff, agree or lsp (see "marginalia --help").`);
   }
 }
 
@@ -111,7 +148,7 @@ run(process.argv.slice(2)).then(
     if (code >= 0) process.exitCode = code;
   },
   (e: unknown) => {
-    if (e instanceof UsageError) {
+    if (e instanceof UsageError || e instanceof GitError) {
       process.stderr.write(`marginalia: ${e.message}\n`);
       process.exitCode = 2;
     } else {

@@ -13,8 +13,6 @@ function indexAt(folder: string, ref: string | undefined): ProjectIndex {
 }
 
 export function diffCommand(folder: string, base = 'HEAD', head?: string): CodingDiff {
-  const project = gitProject(folder);
-  void project;
   return codingDiff(indexAt(folder, base), indexAt(folder, head));
 }
 

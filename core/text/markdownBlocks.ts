@@ -51,7 +51,8 @@ export function markdownStructure(text: string): MarkdownStructure {
   let yamlValueStart = -1;
   let yamlValueEnd = -1;
   for (const [kind, token] of events) {
-    switch (token.type) {
+    // Front matter token names come from an extension, outside micromark's own type map.
+    switch (token.type as string) {
       case 'blockQuote':
         quoteDepth += kind === 'enter' ? 1 : -1;
         break;

@@ -1,0 +1,142 @@
+// Reviewing coding through git: real repositories in temp folders, two
+// coders' branches, exact output of `marginalia diff` and `marginalia agree`.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { PROJECT_ROOT } from '../support/tempProject';
+
+function repo(): { dir: string; commit: (branch: string, files: Record<string, string>, from?: string) => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'marginalia-git-'));
+  const git = (...args: string[]): string => execFileSync('git', args, { cwd: dir, encoding: 'utf8' });
+  git('init', '-q', '-b', 'main');
+  git('config', 'user.email', 'coder@example.org');
+  git('config', 'user.name', 'Coder');
+  const commit = (branch: string, files: Record<string, string>, from?: string): void => {
+    if (from) git('checkout', '-q', '-B', branch, from);
+    else if (branch !== 'main') git('checkout', '-q', '-B', branch);
+    for (const [path, text] of Object.entries(files)) {
+      mkdirSync(dirname(join(dir, path)), { recursive: true });
+      writeFileSync(join(dir, path), text);
+    }
+    git('add', '-A');
+    git('commit', '-q', '-m', `coding on ${branch}`);
+  };
+  return { dir, commit };
+}
+
+function marginalia(cwd: string, ...args: string[]): { code: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [join(PROJECT_ROOT, 'bin/marginalia.js'), ...args], { cwd, encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function twoCoders() {
+  const r = repo();
+  r.commit('main', { 'codebook.md': '- #x: Ex\n- #y: Why\n', 'transcripts/P1.md': 'abcdefghij', 'transcripts/P2.md': 'Some text here.', 'transcripts/P3.md': 'Same words.' });
+  r.commit('coder-a', { 'transcripts/P1.md': '[abcde]{#x}fghij', 'transcripts/P2.md': '[Some text]{#y} here.' }, 'main');
+  r.commit('coder-b', { 'transcripts/P1.md': 'abc[defgh]{#x}ij', 'transcripts/P2.md': '[Some text]{#y} here.', 'transcripts/P3.md': 'Same words!' }, 'main');
+  return r;
+}
+
+test("agree: percent agreement, Cohen's kappa and Krippendorff's alpha per code, on characters", () => {
+  const { dir } = twoCoders();
+  const r = marginalia(dir, 'agree', 'coder-a', 'coder-b');
+  assert.equal(r.stderr, '');
+  assert.equal(r.stdout, [
+    'Intercoder agreement between coder-a, coder-b: 2 transcripts, 25 characters',
+    '',
+    'code                              % agree   kappa   alpha',
+    '#x                                  76.0%   0.250   0.265',
+    '#y                                 100.0%   1.000   1.000',
+    'overall                             88.0%   0.702   0.705',
+    '',
+    'Skipped transcripts/P3.md: its text (without coding) differs between the coders, so characters cannot be compared.',
+    '',
+  ].join('\n'));
+});
+
+test('agree --json, --codes and three coders with --refs', () => {
+  const { dir, commit } = twoCoders();
+  commit('coder-c', { 'transcripts/P1.md': '[abcde]{#x}fghij', 'transcripts/P2.md': 'Some text here.' }, 'main');
+  const json = JSON.parse(marginalia(dir, 'agree', 'coder-a', 'coder-b', '--codes', 'x', '--json').stdout);
+  assert.deepEqual(json.codes.map((c: { code: string }) => c.code), ['x']);
+  assert.deepEqual(json.compared, ['transcripts/P1.md', 'transcripts/P2.md']);
+  const three = marginalia(dir, 'agree', '--refs', 'coder-a,coder-b,coder-c');
+  // #x by hand: 2 characters coded by all three, 3 by two, 3 by one, 17 by none → α = 1 − 12 / (2·15·60/74) = 0.507.
+  assert.equal(three.stdout.split('\n').slice(0, 4).join('\n'), [
+    'Intercoder agreement between coder-a, coder-b, coder-c: 2 transcripts, 25 characters',
+    '',
+    'code                              alpha',
+    '#x                                 0.507',
+  ].join('\n'));
+});
+
+test('diff: extracts added, recoded (not reflowed), counts and codebook changes', () => {
+  const { dir, commit } = twoCoders();
+  commit('recode', {
+    'codebook.md': '- #x: Ex\n- #why: Why\n- #z: Zed\n',
+    'transcripts/P1.md': '[abcde]{#why}fghij',
+    'transcripts/P2.md': '[Some\ntext]{#why}\nhere.',
+  }, 'coder-a');
+  const r = marginalia(dir, 'diff', 'coder-a', 'recode');
+  assert.equal(r.stderr, '');
+  assert.equal(r.stdout, [
+    'Coding changes from coder-a to recode',
+    '',
+    'Codebook:',
+    '  + code #z — Zed',
+    '  ~ #y renamed to #why',
+    '',
+    'Extracts: 0 added, 0 removed, 2 recoded',
+    '  ~ P1  #x → #why  "abcde"',
+    '  ~ P2  #y → #why  "Some text"',
+    '',
+    'Counts:',
+    '  #x: 1 extracts · 1 cases → 0 extracts · 0 cases',
+    '  #why: 0 extracts · 0 cases → 2 extracts · 2 cases',
+    '  #y: 1 extracts · 1 cases → 0 extracts · 0 cases',
+    '',
+  ].join('\n'));
+});
+
+test('diff --format markdown for a pull-request comment', () => {
+  const { dir } = twoCoders();
+  const r = marginalia(dir, 'diff', 'main', 'coder-a', '--format', 'markdown');
+  assert.equal(r.stdout, [
+    '## Coding changes: `main` → `coder-a`',
+    '',
+    '**2** extracts added · **0** removed · **0** recoded · **2** codes and themes with new counts',
+    '',
+    '### Counts',
+    '',
+    '| code or theme | extracts | cases |',
+    '|---|---|---|',
+    '| `#x` Ex | 0 → 1 | 0 → 1 |',
+    '| `#y` Why | 0 → 1 | 0 → 1 |',
+    '',
+    '### Extracts added',
+    '',
+    '- **P1** `#x`',
+    '  > abcde',
+    '- **P2** `#y`',
+    '  > Some text',
+    '',
+  ].join('\n'));
+});
+
+test('diff against the working tree reads git blobs and never touches the files', () => {
+  const { dir } = twoCoders();
+  execFileSync('git', ['checkout', '-q', 'coder-a'], { cwd: dir });
+  writeFileSync(join(dir, 'transcripts/P2.md'), '[Some text]{#y} [here]{#x}.');
+  const json = JSON.parse(marginalia(dir, 'diff', '--format', 'json').stdout);
+  assert.deepEqual(json.added, [{ case: 'P2', file: 'transcripts/P2.md', text: 'here', codes: ['x'] }]);
+  assert.equal(execFileSync('git', ['status', '--porcelain'], { cwd: dir, encoding: 'utf8' }), ' M transcripts/P2.md\n');
+});
+
+test('a ref that does not exist is one clear sentence, exit 2', () => {
+  const { dir } = twoCoders();
+  assert.deepEqual(marginalia(dir, 'diff', 'no-such-branch'), { code: 2, stdout: '', stderr: 'marginalia: "no-such-branch" is not a branch, tag or commit in this repository.\n' });
+});
