@@ -12,8 +12,14 @@ function indexAt(folder: string, ref: string | undefined): ProjectIndex {
   return ProjectIndex.build(readProjectAtRef(gitProject(folder), ref));
 }
 
-export function diffCommand(folder: string, base = 'HEAD', head?: string): CodingDiff {
-  return codingDiff(indexAt(folder, base), indexAt(folder, head));
+/**
+ * The coding diff from `base` to `head` (default: the working tree). `unsaved`
+ * overlays editor text on the working tree (paths relative to the folder).
+ */
+export function diffCommand(folder: string, base = 'HEAD', head?: string, unsaved?: Map<string, string>): CodingDiff {
+  const after = indexAt(folder, head);
+  if (head === undefined && unsaved) for (const [path, text] of unsaved) after.update(path, text);
+  return codingDiff(indexAt(folder, base), after);
 }
 
 const codes = (list: string[]): string => list.map((c) => `#${c}`).join(' ');

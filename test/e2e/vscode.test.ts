@@ -3,7 +3,7 @@
 // then what a person sees — the Themes tree and the completion widget.
 
 import { test, before } from 'node:test';
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,9 +19,14 @@ before(() => {
   mkdirSync(SCREENSHOTS, { recursive: true });
 });
 
+/** A copy of the sample study in its own git repository (the tests edit it and compare with HEAD). */
 function copyOfSamples(): string {
   const dir = mkdtempSync(join(tmpdir(), 'marginalia-study-'));
   cpSync(join(PROJECT_ROOT, 'samples'), dir, { recursive: true });
+  const git = (...args: string[]): void => void execFileSync('git', args, { cwd: dir });
+  git('init', '-q');
+  git('add', '-A');
+  git('-c', 'user.email=analyst@example.org', '-c', 'user.name=Analyst', 'commit', '-q', '-m', 'The sample study');
   return dir;
 }
 

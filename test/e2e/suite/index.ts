@@ -155,6 +155,14 @@ test('the markdown preview shows coded extracts highlighted with their codes', a
   if (!html.includes('<span class="marginalia-codes marginalia-paragraph-codes">#day</span>')) throw new Error(`rendered: ${html}`);
 });
 
+test('Compare coding with branch: the diff report against HEAD, with the rename and the new extract', async () => {
+  const report = await vscode.commands.executeCommand<string>('marginalia.compareWithBranch', 'HEAD');
+  if (!report?.startsWith('## Coding changes: `HEAD` → `your working files`')) throw new Error(`report: ${report}`);
+  for (const expected of ['| renamed | `#cost-comparison` → `#similar-but-costly` |', '- **P17** `#lead-and-manage`', '  > We can lead']) {
+    if (!report.includes(expected)) throw new Error(`missing "${expected}" in:\n${report}`);
+  }
+});
+
 export async function run(): Promise<void> {
   const results: Array<{ name: string; ok: boolean; error?: string }> = [];
   try {
