@@ -23,7 +23,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, IndexChange } from '../../core';
 import { Project } from './workspace/project';
-import { completion } from './features/completion';
+import { completion, resolveCompletion } from './features/completion';
 import { hover } from './features/hover';
 import { definition, references } from './features/navigation';
 import { prepareRename, rename } from './features/rename';
@@ -135,7 +135,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
-        completionProvider: { triggerCharacters: ['#', '{'] },
+        completionProvider: { triggerCharacters: ['#', '{'], resolveProvider: true },
         hoverProvider: true,
         definitionProvider: true,
         referencesProvider: true,
@@ -214,6 +214,17 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       return completion(project, path, line, p.position, token);
     }, null), null),
   );
+  connection.onCompletionResolve(async (item) => {
+    await ready;
+    const folder = (item.data as { folder?: string } | undefined)?.folder;
+    const project = projects.find((p) => p.uri('') === folder);
+    try {
+      return project ? resolveCompletion(project, item) : item;
+    } catch (e) {
+      connection.console.error(`completionResolve failed: ${e instanceof Error ? e.message : String(e)}`);
+      return item;
+    }
+  });
   connection.onHover(handle('hover', (p, token) => withDocument(p.textDocument.uri, (project, path) => hover(project, path, p.position, token), null), null));
   connection.onDefinition(handle('definition', (p, token) => withDocument(p.textDocument.uri, (project, path) => definition(project, path, p.position, token), null), null));
   connection.onReferences(

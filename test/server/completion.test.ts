@@ -51,7 +51,10 @@ test('label, theme path and definition are shown', async () => {
   const item = (await complete('x {#'))!.items.find((i) => i.label === '#role-blur')!;
   assert.equal(item.detail, 'Position and Identity › #role-blur');
   assert.deepEqual(item.labelDetails, { detail: ' Which is one, which is the other?', description: '1 extracts' });
-  assert.deepEqual(item.documentation, { kind: 'markdown', value: 'Which is one, which is the other?\n\nUsed when the roles blur.' });
+  assert.equal(item.documentation, undefined);
+  const client = await clientPromise;
+  const resolved = await client.request<{ documentation: unknown }>('completionItem/resolve', item);
+  assert.deepEqual(resolved.documentation, { kind: 'markdown', value: 'Which is one, which is the other?\n\nUsed when the roles blur.' });
 });
 
 test('codes used but not in the codebook are offered, marked as such', async () => {

@@ -38,7 +38,8 @@ export function completion(project: Project, path: string, lineText: string, pos
       kind: node.kind === 'theme' ? CompletionItemKind.Folder : CompletionItemKind.EnumMember,
       labelDetails: { detail: node.label && node.kind === 'code' ? ` ${node.label}` : '', description: `${c.total} extracts` },
       detail: themePath(project, node.id),
-      documentation: { kind: 'markdown', value: [node.label, node.definition, node.memo].filter(Boolean).join('\n\n') },
+      // The definition arrives on completionItem/resolve: the list itself stays small.
+      data: { folder: project.uri(''), id: node.id },
       sortText: `${rank(node.id)}0${node.id}`,
       filterText: `#${node.id}`,
       textEdit: { range, newText: `#${node.id}` },
@@ -56,4 +57,12 @@ export function completion(project: Project, path: string, lineText: string, pos
     });
   }
   return { isIncomplete: false, items };
+}
+
+/** completionItem/resolve: the codebook definition and memo of the focused item. */
+export function resolveCompletion(project: Project, item: CompletionItem): CompletionItem {
+  const id = (item.data as { id?: string } | undefined)?.id;
+  const node = id === undefined ? undefined : project.index.node(id);
+  if (node) item.documentation = { kind: 'markdown', value: [node.label, node.definition, node.memo].filter(Boolean).join('\n\n') };
+  return item;
 }
