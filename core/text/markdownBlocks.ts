@@ -4,8 +4,9 @@
 // comments). Fenced/indented code blocks, HTML blocks and front matter are
 // simply not blocks.
 //
-// Transcripts are read from micromark's event stream — the tokenizer under
-// remark — without building remark's syntax tree, which halves the cost.
+// Transcripts in the plain shape most transcripts have go through a linear
+// fast path (simpleMarkdown.ts); the rest are read from micromark's event
+// stream — the tokenizer under remark — without building remark's syntax tree.
 // test/robustness/markdownDifferential.test.ts proves it finds exactly what
 // the tree-based reference finds. The codebook, which needs the tree, uses
 // parseMarkdownTree.
@@ -16,6 +17,7 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
 import type { Root } from 'mdast';
+import { simpleMarkdownStructure } from './simpleMarkdown';
 
 export interface TextBlock {
   kind: 'paragraph' | 'heading';
@@ -42,6 +44,11 @@ export function parseMarkdownTree(text: string): Root {
 const micromarkOptions = { extensions: [frontmatter(['yaml'])] };
 
 export function markdownStructure(text: string): MarkdownStructure {
+  return simpleMarkdownStructure(text) ?? micromarkStructure(text);
+}
+
+/** The structure from micromark's event stream (every CommonMark construct). */
+export function micromarkStructure(text: string): MarkdownStructure {
   const events = postprocess(parse(micromarkOptions).document().write(preprocess()(text, undefined, true)));
   const result: MarkdownStructure = { blocks: [] };
   let quoteDepth = 0;

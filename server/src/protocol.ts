@@ -2,15 +2,9 @@
 // the VS Code client (the theme tree, the status bar). Plain types only, so the
 // client can import this file without pulling in the server.
 
-export interface Position {
-  line: number;
-  character: number;
-}
+import type { Range } from '../../core/types';
 
-export interface Range {
-  start: Position;
-  end: Position;
-}
+export type { Position, Range } from '../../core/types';
 
 /** One node of the theme tree: a theme, a code, or the synthetic *Uncategorised* group. */
 export interface ThemeTreeNode {

@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { markdownStructure } from '../../core/text/markdownBlocks';
+import { simpleMarkdownStructure } from '../../core/text/simpleMarkdown';
 import { referenceMarkdownStructure } from '../support/markdownReference';
 import { PROJECT_ROOT } from '../support/tempProject';
 
@@ -25,6 +26,35 @@ test('markdown structure from events equals the one from the syntax tree (genera
     }),
     { numRuns: 4000 },
   );
+});
+
+// Transcript-shaped pieces, so the fast path answers often.
+const TRANSCRIPT_PIECES = [
+  '**P1:** ', '**Interviewer:** ', 'word ', 'words', '[', ']', ']{#a}', '{#b}', '[laughs]', '\n', '\n\n', '\r\n', '\r', ' ', '   ', '    ',
+  '# ', '## ', '#', '---', '---\n', 'case: P1\n', '-', '*', '=', '1', '.', ':', '\\', '😀', 'é', '[x]: ', '_', '+', '|', '(x)', 'a#',
+  ']:', '\u00a0', '\u2003', '&amp;', '**', '__', '!', '[a\nb]: /u',
+];
+
+test('the fast path finds exactly what remark finds, or steps aside', () => {
+  let answered = 0;
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...TRANSCRIPT_PIECES), { maxLength: 60 }).map((p) => p.join('')), (text) => {
+      const fast = simpleMarkdownStructure(text);
+      if (fast) {
+        answered++;
+        assert.deepEqual(fast, referenceMarkdownStructure(text));
+      }
+    }),
+    { numRuns: 6000 },
+  );
+  assert.ok(answered > 1000, `the fast path answered only ${answered} times`);
+});
+
+test('the fast path answers for the sample study and a generated transcript', () => {
+  const text = readFileSync(join(PROJECT_ROOT, 'samples/transcripts/P09.md'), 'utf8');
+  assert.equal(simpleMarkdownStructure(text), undefined, 'the sample has an HTML comment: micromark reads it');
+  const plain = '---\ncase: P1\nband: 7\n---\n# Interview 1\n\n**Interviewer:** What?\n\n**P1:** I [laughs] [did it]{#a}\nand more. {#b}\n';
+  assert.deepEqual(simpleMarkdownStructure(plain), referenceMarkdownStructure(plain));
 });
 
 test('markdown structure from events equals the one from the syntax tree (the sample study)', () => {
