@@ -42,6 +42,14 @@ export function parseMarkdownTree(text: string): Root {
 }
 
 const micromarkOptions = { extensions: [frontmatter(['yaml'])] };
+/**
+ * micromark matches link and image brackets in quadratic time: a document with
+ * this many `]` (say 100,000 coded spans) is read without link and image syntax,
+ * which only matters for inline code or HTML inside a link destination or image
+ * description. See docs/ROBUSTNESS.md.
+ */
+export const LINK_SYNTAX_BRACKET_LIMIT = 10_000;
+const withoutLinks = { extensions: [frontmatter(['yaml']), { disable: { null: ['labelStartLink', 'labelStartImage', 'labelEnd'] } }] };
 
 export function markdownStructure(text: string): MarkdownStructure {
   return simpleMarkdownStructure(text) ?? micromarkStructure(text);
@@ -49,7 +57,10 @@ export function markdownStructure(text: string): MarkdownStructure {
 
 /** The structure from micromark's event stream (every CommonMark construct). */
 export function micromarkStructure(text: string): MarkdownStructure {
-  const events = postprocess(parse(micromarkOptions).document().write(preprocess()(text, undefined, true)));
+  let brackets = 0;
+  for (let i = text.indexOf(']'); i >= 0 && brackets <= LINK_SYNTAX_BRACKET_LIMIT; i = text.indexOf(']', i + 1)) brackets++;
+  const options = brackets > LINK_SYNTAX_BRACKET_LIMIT ? withoutLinks : micromarkOptions;
+  const events = postprocess(parse(options).document().write(preprocess()(text, undefined, true)));
   const result: MarkdownStructure = { blocks: [] };
   let quoteDepth = 0;
   // remark flattens an image's label into plain alt text: nothing inside it is inline code or HTML.
