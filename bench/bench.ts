@@ -53,7 +53,13 @@ async function main(): Promise<void> {
 
   // 2b. Cold index through the server: initialize → indexing progress ends.
   const t1 = performance.now();
-  const client = await LspClient.start(ROOT, { paranoid: false, nodeArgs: ['--expose-gc'], waitLimitMs: 600_000 });
+  // Capabilities as VS Code declares them for completion lists.
+  const client = await LspClient.start(ROOT, {
+    paranoid: false,
+    nodeArgs: ['--expose-gc'],
+    waitLimitMs: 600_000,
+    capabilities: { textDocument: { completion: { completionList: { itemDefaults: ['commitCharacters', 'editRange', 'insertTextFormat', 'insertTextMode', 'data'] } } } },
+  });
   console.log(`server indexed in ${ms(performance.now() - t1)}`);
   const serverMs = performance.now() - t1;
 

@@ -64,6 +64,7 @@ export interface ParsedTranscript {
 
 const NAME_AT = new RegExp(`^#(${CODE_NAME_SOURCE})$`, 'u');
 const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
+const SYNTAX_CHAR = /[[\]{\\]/g;
 const SPEAKER = /^\*\*([^*\r\n]{1,80}?):?\*\*/;
 
 /** The case id a transcript gets when its front matter names none. */
@@ -158,6 +159,11 @@ function scanBlock(text: string, block: TextBlock, lines: LineIndex, out: Parsed
   let ex = 0;
   let i = start;
   while (i < end) {
+    // Jump to the next character that can matter; everything else is plain text.
+    SYNTAX_CHAR.lastIndex = i;
+    const next = SYNTAX_CHAR.exec(text);
+    if (!next || next.index >= end) break;
+    i = next.index;
     while (ex < excluded.length && excluded[ex][1] <= i) ex++;
     if (ex < excluded.length && excluded[ex][0] <= i) {
       i = excluded[ex][1];

@@ -211,7 +211,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       const doc = documents.get(p.textDocument.uri);
       if (!doc) return null;
       const line = doc.getText({ start: { line: p.position.line, character: 0 }, end: { line: p.position.line + 1, character: 0 } }).replace(/\r?\n$|\r$/, '');
-      return completion(project, path, line, p.position, token);
+      const defaults = capabilities.textDocument?.completion?.completionList?.itemDefaults ?? [];
+      return completion(project, path, line, p.position, token, { itemDefaults: defaults.includes('editRange') && defaults.includes('data') });
     }, null), null),
   );
   connection.onCompletionResolve(async (item) => {

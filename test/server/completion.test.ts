@@ -66,3 +66,18 @@ test('no completion outside a coding group', async () => {
   assert.equal(await complete('plain text #'), null);
   assert.equal(await complete('a {b'), null);
 });
+
+test('clients that read itemDefaults get one shared edit range instead of one per item', async () => {
+  const client = await LspClient.start(root, { capabilities: { textDocument: { completion: { completionList: { itemDefaults: ['editRange', 'data'] } } } } });
+  try {
+    client.open('transcripts/P9.md', '[text]{#co');
+    const list = await client.at<CompletionList>('textDocument/completion', 'transcripts/P9.md', 0, 10);
+    assert.deepEqual(list.itemDefaults, { editRange: { start: { line: 0, character: 7 }, end: { line: 0, character: 10 } }, data: { folder: client.uri('').replace(/\/$/, '') } });
+    const cost = list.items.find((i) => i.label === '#cost')!;
+    assert.deepEqual([cost.textEdit, cost.data], [undefined, undefined]);
+    const resolved = await client.request<{ documentation: { value: string } }>('completionItem/resolve', { ...cost, data: list.itemDefaults!.data });
+    assert.equal(resolved.documentation.value, 'We cost more.');
+  } finally {
+    await client.stop();
+  }
+});

@@ -13,7 +13,12 @@ const IN_GROUP = new RegExp(`\\{(?:#${CODE_NAME_SOURCE}\\s+)*#((?:${CODE_NAME_SO
 const AFTER_SPAN = /\]\{$/;
 const NAME_TAIL = new RegExp(`^(?:[\\p{L}\\p{N}\\p{M}\\-_./])*`, 'u');
 
-export function completion(project: Project, path: string, lineText: string, position: Position, token: CancellationToken): CompletionList | null {
+export interface CompletionOptions {
+  /** The client reads `itemDefaults.editRange` and `itemDefaults.data` (LSP 3.17): items then carry neither. */
+  itemDefaults: boolean;
+}
+
+export function completion(project: Project, path: string, lineText: string, position: Position, token: CancellationToken, options: CompletionOptions = { itemDefaults: false }): CompletionList | null {
   const index = project.index;
   if (path === index.codebookPath || index.classify(path) !== 'transcript') return null;
   const before = lineText.slice(0, position.character);
@@ -26,6 +31,9 @@ export function completion(project: Project, path: string, lineText: string, pos
   const tail = NAME_TAIL.exec(lineText.slice(position.character))?.[0] ?? '';
   const range = { start: { line: position.line, character: start }, end: { line: position.line, character: position.character + tail.length } };
   const items: CompletionItem[] = [];
+  const data = { folder: project.uri('') };
+  // Lists are re-sent on every keystroke in a group: keep each item small.
+  const edit = (id: string): Partial<CompletionItem> => (options.itemDefaults ? {} : { textEdit: { range, newText: `#${id}` }, data });
   const rank = (id: string): string => String(1e9 - index.counts(id).direct).padStart(10, '0');
   const seen = new Set<string>();
   for (const node of index.codebookNodes()) {
@@ -38,11 +46,9 @@ export function completion(project: Project, path: string, lineText: string, pos
       kind: node.kind === 'theme' ? CompletionItemKind.Folder : CompletionItemKind.EnumMember,
       labelDetails: { detail: node.label && node.kind === 'code' ? ` ${node.label}` : '', description: `${c.total} extracts` },
       detail: themePath(project, node.id),
-      // The definition arrives on completionItem/resolve: the list itself stays small.
-      data: { folder: project.uri(''), id: node.id },
+      // The definition arrives on completionItem/resolve.
       sortText: `${rank(node.id)}0${node.id}`,
-      filterText: `#${node.id}`,
-      textEdit: { range, newText: `#${node.id}` },
+      ...edit(node.id),
     });
   }
   for (const id of index.uncategorisedCodes()) {
@@ -52,17 +58,15 @@ export function completion(project: Project, path: string, lineText: string, pos
       labelDetails: { description: 'not in the codebook' },
       detail: 'Uncategorised — used in transcripts, not yet in the codebook',
       sortText: `${rank(id)}1${id}`,
-      filterText: `#${id}`,
-      textEdit: { range, newText: `#${id}` },
+      ...edit(id),
     });
   }
-  return { isIncomplete: false, items };
+  return options.itemDefaults ? { isIncomplete: false, itemDefaults: { editRange: range, data }, items } : { isIncomplete: false, items };
 }
 
 /** completionItem/resolve: the codebook definition and memo of the focused item. */
 export function resolveCompletion(project: Project, item: CompletionItem): CompletionItem {
-  const id = (item.data as { id?: string } | undefined)?.id;
-  const node = id === undefined ? undefined : project.index.node(id);
+  const node = project.index.node(item.label.replace(/^#/, ''));
   if (node) item.documentation = { kind: 'markdown', value: [node.label, node.definition, node.memo].filter(Boolean).join('\n\n') };
   return item;
 }
