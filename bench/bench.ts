@@ -141,7 +141,7 @@ async function main(): Promise<void> {
     '|---|---|---|',
     ...rows.map((r) => `| ${r.join(' | ')} |`),
     '',
-    'Latencies are measured from the client: they include JSON-RPC over stdio.',
+    'Latencies are measured from the client: they include JSON-RPC over stdio. What was done for speed, where the time still goes and what would close the gap: bench/README.md.',
     '',
   ].join('\n');
   writeFileSync(join(PROJECT_ROOT, 'bench/RESULTS.md'), report);
