@@ -47,14 +47,21 @@ export function simpleMarkdownStructure(text: string): MarkdownStructure | undef
   let paragraph: TextBlock | undefined;
   while (pos < n) {
     const end = lineEnd(text, pos);
+    const first = text.charCodeAt(pos);
+    if (isLetter(first) && paragraph) {
+      // The common case: speech continuing a paragraph. No block starts with a letter.
+      paragraph.end = end;
+      pos = nextLine(text, end);
+      continue;
+    }
     const line = text.slice(pos, end);
     if (/^ *$/.test(line)) {
       // Blank in markdown's sense: spaces only (tabs never reach here; other Unicode spaces are text).
       paragraph = undefined;
-    } else if (COMPLEX_START.test(line)) {
+    } else if (!isLetter(first) && COMPLEX_START.test(line)) {
       return undefined;
     } else {
-      const atx = ATX.exec(line);
+      const atx = first === 35 || first === 32 ? ATX.exec(line) : null;
       if (atx) {
         paragraph = undefined;
         const start = pos + atx[1].length;
@@ -74,6 +81,11 @@ export function simpleMarkdownStructure(text: string): MarkdownStructure | undef
     pos = nextLine(text, end);
   }
   return result;
+}
+
+/** ASCII letters and everything beyond ASCII: no markdown block starts with these. */
+function isLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c >= 128;
 }
 
 function lineEnd(text: string, from: number): number {

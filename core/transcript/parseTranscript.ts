@@ -65,7 +65,7 @@ export interface ParsedTranscript {
 const NAME_AT = new RegExp(`^#(${CODE_NAME_SOURCE})$`, 'u');
 const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
 const SYNTAX_CHAR = /[[\]{\\]/g;
-const SPEAKER = /^\*\*([^*\r\n]{1,80}?):?\*\*/;
+const SPEAKER = /\*\*([^*\r\n]{1,80}?):?\*\*/y;
 
 /** The case id a transcript gets when its front matter names none. */
 export function defaultCaseId(path: string): string {
@@ -273,8 +273,9 @@ function scanBlock(text: string, block: TextBlock, lines: LineIndex, out: Parsed
     out.markup?.push({ kind: 'span', open: span.open, close: span.close, groupEnd: span.group.end, codes: distinct(span.group.names.map((n) => n.name)) });
   }
 
-  const speaker = SPEAKER.exec(text.slice(start, Math.min(end, start + 200)));
-  if (speaker && block.kind === 'paragraph') {
+  SPEAKER.lastIndex = start;
+  const speaker = block.kind === 'paragraph' && text.charCodeAt(start) === 42 ? SPEAKER.exec(text) : null;
+  if (speaker && speaker.index + speaker[0].length <= end) {
     out.turns.push({ speaker: speaker[1].trim(), range: lines.range(start, end) });
   }
 }
