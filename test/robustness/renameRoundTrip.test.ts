@@ -1,0 +1,47 @@
+// Rename a code, then rename it back: every file is restored byte for byte,
+// whatever the line endings, emoji and markup around the names.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { CancellationToken, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
+import { LineIndex } from '../../core';
+import { Project } from '../../server/src/workspace/project';
+import { rename } from '../../server/src/features/rename';
+
+function apply(text: string, edits: TextEdit[]): string {
+  const lines = new LineIndex(text);
+  const sorted = [...edits].sort((a, b) => lines.offset(b.range.start) - lines.offset(a.range.start));
+  for (const e of sorted) text = text.slice(0, lines.offset(e.range.start)) + e.newText + text.slice(lines.offset(e.range.end));
+  return text;
+}
+
+function renameEverywhere(project: Project, files: Map<string, string>, from: string, to: string): void {
+  const token = project.index.tokensOf(from)[0];
+  const edit: WorkspaceEdit | null = rename(project, token.path, token.token.range.start, to, CancellationToken.None);
+  assert.ok(edit?.changes);
+  for (const [path, text] of files) {
+    const changed = apply(text, edit.changes[project.uri(path)] ?? []);
+    files.set(path, changed);
+    project.setOpen(path, changed);
+  }
+}
+
+const PIECES = ['[x]{#a}', '[y]{#a #b}', ' {#a}', '😀', '👩‍⚕️', 'é', '\r\n', '\n', '\r', '\n\n', ' ', 'text', '[laughs]', '#a', '`#a`', '<!-- #a -->', '{#a, #b}', ']{#a}', '\\[', '---\r\ncase: P1\r\n---\r\n'];
+
+test('rename then rename back restores every file byte for byte', () => {
+  fc.assert(
+    fc.property(fc.array(fc.array(fc.constantFrom(...PIECES), { maxLength: 25 }).map((p) => `[first]{#a}\r\n${p.join('')}`), { minLength: 1, maxLength: 3 }), (transcripts) => {
+      const project = new Project('/nonexistent/project', 'fuzz', true);
+      const files = new Map<string, string>([['codebook.md', '# Theme {#t}\r\n\r\n- #a: 😀 A code\r\n- #b: B\r\n']]);
+      transcripts.forEach((t, i) => files.set(`transcripts/P${i}.md`, t));
+      for (const [path, text] of files) project.setOpen(path, text);
+      const before = new Map(files);
+      renameEverywhere(project, files, 'a', 'renamed-code');
+      assert.equal(project.index.useCount('a'), 0);
+      renameEverywhere(project, files, 'renamed-code', 'a');
+      assert.deepEqual(files, before);
+    }),
+    { numRuns: 300 },
+  );
+});
