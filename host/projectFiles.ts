@@ -16,7 +16,8 @@ export interface SkippedFile {
   reason: string;
 }
 
-export type ReadResult = { text: string } | { skipped: string };
+/** The text, or why the file is skipped (`missing` when it does not exist, e.g. deleted). */
+export type ReadResult = { text: string } | { skipped: string; missing?: boolean };
 
 /** Reads one project file as text, or says in the analyst's words why it cannot. */
 export function readProjectFile(absPath: string): ReadResult {
@@ -27,7 +28,8 @@ export function readProjectFile(absPath: string): ReadResult {
     if (stat.size > MAX_FILE_BYTES) return { skipped: `it is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB` };
     bytes = readFileSync(absPath);
   } catch (e) {
-    return { skipped: `it cannot be read (${(e as NodeJS.ErrnoException).code ?? 'unknown error'})` };
+    const code = (e as NodeJS.ErrnoException).code;
+    return { skipped: `it cannot be read (${code ?? 'unknown error'})`, missing: code === 'ENOENT' };
   }
   if (bytes.subarray(0, 8192).includes(0)) return { skipped: 'it is a binary file, not text' };
   let text: string;

@@ -6,7 +6,7 @@ import { slug } from 'github-slugger';
 import { toString } from 'mdast-util-to-string';
 import type { List, ListItem, Nodes } from 'mdast';
 import { CODE_NAME_SOURCE } from '../codeName';
-import { LineIndex } from '../text/lineIndex';
+import { LineIndex, stripBom } from '../text/lineIndex';
 import { parseMarkdownTree } from '../text/markdownBlocks';
 import type { Diagnostic, Position, Range } from '../types';
 
@@ -40,7 +40,9 @@ export interface ParsedCodebook {
 const CODE_ITEM = new RegExp(`^#(${CODE_NAME_SOURCE})`, 'u');
 const HEADING_ID = new RegExp(`\\{#(${CODE_NAME_SOURCE})\\}[ \\t#]*$`, 'u');
 
-export function parseCodebook(text: string): ParsedCodebook {
+export function parseCodebook(source: string): ParsedCodebook {
+  // A byte-order mark is not part of the text: positions count from after it (micromark drops it too).
+  const text = stripBom(source);
   const lines = new LineIndex(text);
   const tree = parseMarkdownTree(text);
   const nodes: CodebookNode[] = [];

@@ -123,13 +123,13 @@ export class ProjectIndex {
     this.hasConfig = text !== undefined;
     this.configDiagnostics = parsed.diagnostics;
     change.diagnostics.add(CONFIG_FILE);
-    const before = JSON.stringify(this.config);
+    const previous = this.config;
     this.config = parsed.config;
-    if (JSON.stringify(parsed.config) === before) return;
+    if (JSON.stringify(parsed.config) === JSON.stringify(previous)) return;
     // Which files are transcripts changed: start over, the host offers every file again.
     this.classifier = new FileClassifier(parsed.config);
     for (const path of this.transcripts.keys()) change.diagnostics.add(path);
-    change.diagnostics.add(JSON.parse(before).codebook);
+    change.diagnostics.add(previous.codebook);
     this.transcripts.clear();
     this.stats.clear();
     this.usage.clear();

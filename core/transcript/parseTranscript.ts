@@ -5,7 +5,7 @@
 
 import { parse as parseYaml } from 'yaml';
 import { CODE_NAME_SOURCE } from '../codeName';
-import { LineIndex } from '../text/lineIndex';
+import { LineIndex, stripBom } from '../text/lineIndex';
 import { markdownStructure, type TextBlock } from '../text/markdownBlocks';
 import type { Diagnostic, Range } from '../types';
 
@@ -74,7 +74,9 @@ export function defaultCaseId(path: string): string {
   return dot > 0 ? base.slice(0, dot) : base;
 }
 
-export function parseTranscript(text: string, path: string, options: ParseOptions = {}): ParsedTranscript {
+export function parseTranscript(source: string, path: string, options: ParseOptions = {}): ParsedTranscript {
+  // A byte-order mark is not part of the text: positions count from after it (micromark drops it too).
+  const text = stripBom(source);
   const lines = new LineIndex(text);
   const structure = markdownStructure(text);
   const result: ParsedTranscript = {

@@ -159,7 +159,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (capabilities.workspace?.workspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders(async (event) => {
         for (const removed of event.removed) {
-          const i = projects.findIndex((p) => p.uri('') === projectFor(removed).uri(''));
+          const root = fileURLToPath(removed.uri);
+          const i = projects.findIndex((p) => p.root === root);
           if (i >= 0) projects.splice(i, 1);
         }
         for (const added of event.added) {

@@ -85,8 +85,8 @@ export class Project {
       return this.index.update(path, result.text);
     }
     const change = this.index.remove(path);
-    if (!result.skipped.startsWith('it cannot be read (ENOENT')) this.skipped.set(path, result.skipped);
-    else this.skipped.delete(path);
+    if (result.missing) this.skipped.delete(path);
+    else this.skipped.set(path, result.skipped);
     change.diagnostics.add(path);
     return change;
   }
