@@ -30,6 +30,7 @@ import { prepareRename, rename } from './features/rename';
 import { documentSymbols, workspaceSymbols } from './features/symbols';
 import { codeLenses } from './features/codeLens';
 import { codeActions } from './features/codeActions';
+import { SEMANTIC_LEGEND, semanticTokens } from './features/semanticTokens';
 import { segmentsOfNode, themeTree } from './features/themeTree';
 import { CountsChangedNotification, SegmentsRequest, ServerStatusRequest, ThemeTreeRequest, type SegmentsParams, type ThemeTreeParams } from './protocol';
 
@@ -144,6 +145,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         workspaceSymbolProvider: true,
         codeLensProvider: { resolveProvider: false },
         codeActionProvider: { codeActionKinds: ['quickfix'] },
+        semanticTokensProvider: { legend: SEMANTIC_LEGEND, full: true },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'marginalia', version: '0.1.0' },
@@ -237,6 +239,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onDocumentSymbol(handle('documentSymbol', (p, token) => withDocument(p.textDocument.uri, (project, path) => documentSymbols(project, path, token), null), null));
   connection.onWorkspaceSymbol(handle('workspaceSymbol', (p, token) => workspaceSymbols(projects, p.query, token), []));
   connection.onCodeLens(handle('codeLens', (p, token) => withDocument(p.textDocument.uri, (project, path) => codeLenses(project, path, token), null), null));
+  connection.languages.semanticTokens.on(
+    handle('semanticTokens', (p, token) => withDocument(p.textDocument.uri, (project, path) => semanticTokens(project, path, token), null) ?? { data: [] }, { data: [] }),
+  );
   connection.onCodeAction(handle('codeAction', (p, token) => withDocument(p.textDocument.uri, (project, path) => codeActions(project, path, p.range, token), null), null));
 
   connection.onRequest(

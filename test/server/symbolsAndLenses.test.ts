@@ -63,3 +63,19 @@ test('quick fixes for an unknown code: change to the closest, add to the codeboo
   const add = actions[1].edit as WorkspaceEdit;
   assert.deepEqual(add.changes![client.uri('codebook.md')], [{ range: { start: { line: 5, character: 0 }, end: { line: 5, character: 0 } }, newText: '\n# Uncategorised {#uncategorised}\n\n- #rol-blur\n' }]);
 });
+
+test('semantic tokens: coded-span brackets (nested, multi-line) and codes, undefined ones marked', async () => {
+  const client = await clientPromise;
+  client.open('transcripts/P5.md', '[a [b]{#cost}\nc]{#role-blur #nope}');
+  await client.diagnosticsOf('transcripts/P5.md', (d) => d.length === 1);
+  const { data } = await client.request<{ data: number[] }>('textDocument/semanticTokens/full', { textDocument: { uri: client.uri('transcripts/P5.md') } });
+  const decoded: string[] = [];
+  let line = 0;
+  let character = 0;
+  for (let i = 0; i < data.length; i += 5) {
+    line += data[i];
+    character = data[i] === 0 ? character + data[i + 1] : data[i + 1];
+    decoded.push(`${line}:${character}+${data[i + 2]} ${['bracket', 'code'][data[i + 3]]}${data[i + 4] ? ' undefined' : ''}`);
+  }
+  assert.deepEqual(decoded, ['0:0+1 bracket', '0:3+1 bracket', '0:5+1 bracket', '0:7+5 code', '1:1+1 bracket', '1:3+10 code', '1:14+5 code undefined']);
+});
