@@ -49,11 +49,11 @@ test('after # inside a group: replaces the partial name and the rest of it', asy
 
 test('label, theme path and definition are shown', async () => {
   const item = (await complete('x {#'))!.items.find((i) => i.label === '#role-blur')!;
-  assert.equal(item.detail, 'Position and Identity › #role-blur');
   assert.deepEqual(item.labelDetails, { detail: ' Which is one, which is the other?', description: '1 extracts' });
-  assert.equal(item.documentation, undefined);
+  assert.deepEqual([item.detail, item.documentation], [undefined, undefined]);
   const client = await clientPromise;
-  const resolved = await client.request<{ documentation: unknown }>('completionItem/resolve', item);
+  const resolved = await client.request<{ detail: string; documentation: unknown }>('completionItem/resolve', item);
+  assert.equal(resolved.detail, 'Position and Identity › #role-blur');
   assert.deepEqual(resolved.documentation, { kind: 'markdown', value: 'Which is one, which is the other?\n\nUsed when the roles blur.' });
 });
 

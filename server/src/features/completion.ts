@@ -45,8 +45,7 @@ export function completion(project: Project, path: string, lineText: string, pos
       label: `#${node.id}`,
       kind: node.kind === 'theme' ? CompletionItemKind.Folder : CompletionItemKind.EnumMember,
       labelDetails: { detail: node.label && node.kind === 'code' ? ` ${node.label}` : '', description: `${c.total} extracts` },
-      detail: themePath(project, node.id),
-      // The definition arrives on completionItem/resolve.
+      // The theme path and definition arrive on completionItem/resolve, for the focused item.
       sortText: `${rank(node.id)}0${node.id}`,
       ...edit(node.id),
     });
@@ -64,9 +63,10 @@ export function completion(project: Project, path: string, lineText: string, pos
   return options.itemDefaults ? { isIncomplete: false, itemDefaults: { editRange: range, data }, items } : { isIncomplete: false, items };
 }
 
-/** completionItem/resolve: the codebook definition and memo of the focused item. */
+/** completionItem/resolve: the theme path, codebook definition and memo of the focused item. */
 export function resolveCompletion(project: Project, item: CompletionItem): CompletionItem {
   const node = project.index.node(item.label.replace(/^#/, ''));
+  if (node) item.detail = themePath(project, node.id);
   if (node) item.documentation = { kind: 'markdown', value: [node.label, node.definition, node.memo].filter(Boolean).join('\n\n') };
   return item;
 }
