@@ -8,6 +8,7 @@ import { SegmentsRequest, type SegmentItem, type ThemeTreeNode, type ThemeTreePr
 
 export type ThemesItem =
   | { type: 'project'; project: ThemeTreeProject }
+  | { type: 'createCodebook'; project: ThemeTreeProject }
   | { type: 'node'; project: ThemeTreeProject; node: ThemeTreeNode }
   | { type: 'extract'; project: ThemeTreeProject; node: ThemeTreeNode; segment: SegmentItem; index: number };
 
@@ -33,7 +34,7 @@ export class ThemesTreeProvider implements vscode.TreeDataProvider<ThemesItem> {
       return this.projects.map((project) => ({ type: 'project', project }));
     }
     if (element.type === 'project') return this.nodes(element.project, element.project.nodes);
-    if (element.type === 'extract') return [];
+    if (element.type === 'extract' || element.type === 'createCodebook') return [];
     const children = this.nodes(element.project, element.node.children);
     if (element.node.kind !== 'code') return children;
     return this.extracts(element.project, element.node).then((extracts) => [...children, ...extracts]);
@@ -44,6 +45,15 @@ export class ThemesTreeProvider implements vscode.TreeDataProvider<ThemesItem> {
       const item = new vscode.TreeItem(element.project.name, vscode.TreeItemCollapsibleState.Expanded);
       item.id = element.project.folder;
       item.description = `${element.project.transcripts} transcripts · ${element.project.extracts} extracts`;
+      return item;
+    }
+    if (element.type === 'createCodebook') {
+      const item = new vscode.TreeItem('Create codebook…', vscode.TreeItemCollapsibleState.None);
+      item.id = `${element.project.folder}|createCodebook`;
+      item.description = 'no codebook yet';
+      item.tooltip = 'Create codebook.md: headings are themes, list items starting with #name are codes.';
+      item.iconPath = new vscode.ThemeIcon('new-file');
+      item.command = { command: 'marginalia.createCodebook', title: 'Create codebook' };
       return item;
     }
     if (element.type === 'extract') {
@@ -90,7 +100,10 @@ export class ThemesTreeProvider implements vscode.TreeDataProvider<ThemesItem> {
   }
 
   private nodes(project: ThemeTreeProject, nodes: ThemeTreeNode[]): ThemesItem[] {
-    return nodes.map((node) => ({ type: 'node', project, node }));
+    const items: ThemesItem[] = nodes.map((node) => ({ type: 'node', project, node }));
+    // Inductive coding starts without a codebook: offer to create one above the uncategorised codes.
+    if (nodes === project.nodes && !project.hasCodebook && nodes.length > 0) items.unshift({ type: 'createCodebook', project });
+    return items;
   }
 
   private async extracts(project: ThemeTreeProject, node: ThemeTreeNode): Promise<ThemesItem[]> {

@@ -5,7 +5,7 @@
 import { test, before } from 'node:test';
 import { execFileSync, spawnSync } from 'node:child_process';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, existsSync, mkdirSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../support/tempProject';
@@ -84,6 +84,30 @@ test('what a person sees: the Themes tree with counts and the completion widget'
     await page.screenshot({ path: join(SCREENSHOTS, 'completion.png') });
   } catch (e) {
     await page.screenshot({ path: join(SCREENSHOTS, 'failure.png') }).catch(() => undefined);
+    throw e;
+  } finally {
+    await workbench.stop();
+  }
+});
+
+test('a project without a codebook: the tree offers to create one, and then shows it', async (t) => {
+  if (setupProblem) return t.skip(setupProblem);
+  const folder = mkdtempSync(join(tmpdir(), 'marginalia-new-'));
+  mkdirSync(join(folder, 'transcripts'));
+  writeFileSync(join(folder, 'transcripts/P01.md'), '**P01:** I [started coding]{#first-code} today.\n');
+  const workbench = await startWorkbench({ folder, extensionDevelopmentPath: PROJECT_ROOT });
+  const { page } = workbench;
+  try {
+    await page.locator('.activitybar').waitFor({ timeout: 60_000 });
+    await page.locator('.activitybar a[aria-label^="Marginalia"]').click();
+    // Uncategorised codes fill the tree, so the offer to create a codebook is its first row.
+    await page.locator('.monaco-list-row', { hasText: 'Uncategorised' }).waitFor({ timeout: 60_000 });
+    await page.locator('.monaco-list-row', { hasText: 'Create codebook…' }).click();
+    await page.locator('.tab', { hasText: 'codebook.md' }).waitFor({ timeout: 30_000 });
+    await page.locator('.monaco-list-row', { hasText: 'My first theme' }).waitFor({ timeout: 30_000 });
+    assert.ok(existsSync(join(folder, 'codebook.md')));
+  } catch (e) {
+    await page.screenshot({ path: join(SCREENSHOTS, 'failure-welcome.png') }).catch(() => undefined);
     throw e;
   } finally {
     await workbench.stop();
