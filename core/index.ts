@@ -5,7 +5,7 @@ export * from './types';
 export * from './codeName';
 export { LineIndex, stripBom } from './text/lineIndex';
 export { parseTranscript, defaultCaseId } from './transcript/parseTranscript';
-export type { ParsedTranscript, Segment, CodeToken, CodingGroup, SpeakerTurn, CodingMarkup, ParseOptions } from './transcript/parseTranscript';
+export type { ParsedTranscript, Segment, CodeToken, SpeakerTurn, CodingMarkup, ParseOptions } from './transcript/parseTranscript';
 export { parseCodebook } from './codebook/parseCodebook';
 export type { CodebookNode, ParsedCodebook } from './codebook/parseCodebook';
 export { parseConfig, FileClassifier, CONFIG_FILE, DEFAULT_CONFIG, isAlwaysExcluded } from './project/config';

@@ -1,7 +1,7 @@
 // Parses one transcript into what every feature needs: coded segments, the
-// code tokens (for hover, definition, references, rename), coding groups (for
-// completion) and speaker turns (for outlines). Parsing never throws: whatever
-// the input, it returns results plus diagnostics.
+// code tokens (for hover, definition, references, rename) and speaker turns
+// (for outlines). Parsing never throws: whatever the input, it returns
+// results plus diagnostics.
 
 import { parse as parseYaml } from 'yaml';
 import { CODE_NAME_SOURCE } from '../codeName';
@@ -28,13 +28,6 @@ export interface CodeToken {
   segment: number;
 }
 
-export interface CodingGroup {
-  /** Covers `{` … `}` (or up to where an unclosed group stops). */
-  range: Range;
-  kind: 'span' | 'paragraph';
-  valid: boolean;
-}
-
 export interface SpeakerTurn {
   speaker: string;
   range: Range;
@@ -55,7 +48,6 @@ export interface ParsedTranscript {
   attributes: Record<string, unknown>;
   segments: Segment[];
   tokens: CodeToken[];
-  groups: CodingGroup[];
   turns: SpeakerTurn[];
   diagnostics: Diagnostic[];
   lineCount: number;
@@ -84,7 +76,6 @@ export function parseTranscript(source: string, path: string, options: ParseOpti
     attributes: {},
     segments: [],
     tokens: [],
-    groups: [],
     turns: [],
     diagnostics: [],
     lineCount: lines.lineCount,
@@ -207,7 +198,6 @@ function scanBlock(text: string, block: TextBlock, lines: LineIndex, out: Parsed
           spans.push({ open: opener.offset, close: i, group });
           markup.push([opener.offset, opener.offset + 1], [i, i + 1], [group.start, group.end]);
         }
-        out.groups.push({ range: lines.range(group.start, group.end), kind: 'span', valid: group.valid });
         i = group.end;
         continue;
       }

@@ -43,7 +43,6 @@ test('parsing a transcript never throws and every range is inside the document',
       }
       for (const k of t.tokens) assertRangeInside(text, k.range, 'token');
       for (const d of t.diagnostics) assertRangeInside(text, d.range, 'diagnostic');
-      for (const g of t.groups) assertRangeInside(text, g.range, 'group');
     }),
     { numRuns: 3000 },
   );
