@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import { parseCodebook } from '../../core';
 import { LspClient } from '../support/lspClient';
 import { writeProject } from '../support/tempProject';
 
@@ -63,7 +64,7 @@ test('rename from the codebook entry gives the same edit', async () => {
   }
 });
 
-test('rename refuses invalid names, existing names and slug ids, with a clear message', async () => {
+test('rename refuses invalid and existing names with a clear message', async () => {
   const root = writeProject(new Map([['codebook.md', CODEBOOK + '# Slug heading\r\n'], ['transcripts/P1.md', P1]]));
   const client = await LspClient.start(root);
   try {
@@ -73,10 +74,25 @@ test('rename refuses invalid names, existing names and slug ids, with a clear me
     await assert.rejects(client.at('textDocument/rename', 'codebook.md', 2, 5, { newName: 'other' }), {
       message: '#other already exists: to merge two codes, recode their extracts instead of renaming.',
     });
-    await assert.rejects(client.at('textDocument/prepareRename', 'codebook.md', 4, 4), {
-      message: 'The theme "Slug heading" takes its id from its heading text: give the heading an id such as {#my-theme} first, then rename it.',
-    });
     assert.equal(await client.at('textDocument/prepareRename', 'transcripts/P1.md', 5, 2), null);
+  } finally {
+    await client.stop();
+  }
+});
+
+test('renaming a theme whose id is its heading slug adds an explicit {#id} and keeps the heading text', async () => {
+  const root = writeProject(new Map([['codebook.md', '# Slug heading ##\n\n- #a\n'], ['transcripts/P1.md', '[x]{#slug-heading} [y]{#a}\n']]));
+  const client = await LspClient.start(root);
+  try {
+    assert.deepEqual(await client.at('textDocument/prepareRename', 'codebook.md', 0, 4), {
+      range: { start: { line: 0, character: 2 }, end: { line: 0, character: 14 } },
+      placeholder: 'slug-heading',
+    });
+    const edit = await client.at<WorkspaceEdit>('textDocument/rename', 'transcripts/P1.md', 0, 8, { newName: 'new-theme' });
+    const after = applyEdit(root, edit, (p) => client.uri(p), ['codebook.md', 'transcripts/P1.md']);
+    assert.equal(after.get('codebook.md'), '# Slug heading {#new-theme} ##\n\n- #a\n');
+    assert.deepEqual(parseCodebook(after.get('codebook.md')!).nodes.map((n) => [n.id, n.label]), [['new-theme', 'Slug heading'], ['a', '']]);
+    assert.equal(after.get('transcripts/P1.md'), '[x]{#new-theme} [y]{#a}\n');
   } finally {
     await client.stop();
   }

@@ -1,5 +1,6 @@
 // Rename a code or theme id in the codebook and in every transcript at once.
-// Edits touch exactly the names, never a byte around them.
+// Edits touch exactly the names, never a byte around them. A theme whose id is
+// the slug of its heading keeps its heading text and gains an explicit {#id}.
 
 import { ResponseError, LSPErrorCodes, type CancellationToken, type Position, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import { isValidCodeName } from '../../../core';
@@ -9,8 +10,9 @@ import { codeAt, nameRange } from './codeAt';
 export function prepareRename(project: Project, path: string, position: Position): { range: Range; placeholder: string } | null {
   const at = codeAt(project, path, position);
   if (!at) return null;
-  if (at.node && !at.node.explicitId) throw slugIdError(at.node.label);
-  return { range: nameRange(at.range, true), placeholder: at.id };
+  // A slug id has no `#` in the text: the whole heading text stands for it.
+  const slug = at.node !== undefined && !at.node.explicitId;
+  return { range: nameRange(at.range, !slug), placeholder: at.id };
 }
 
 export function rename(project: Project, path: string, position: Position, newNameInput: string, token: CancellationToken): WorkspaceEdit | null {
@@ -25,20 +27,19 @@ export function rename(project: Project, path: string, position: Position, newNa
   if (index.node(newName) || index.useCount(newName) > 0) {
     throw new ResponseError(LSPErrorCodes.RequestFailed, `#${newName} already exists: to merge two codes, recode their extracts instead of renaming.`);
   }
-  if (at.node && !at.node.explicitId) throw slugIdError(at.node.label);
   const changes: Record<string, TextEdit[]> = {};
   const add = (file: string, range: Range): void => {
     (changes[project.uri(file)] ??= []).push({ range: nameRange(range, true), newText: newName });
   };
   // Every declaration with this id (duplicates too), so the codebook stays consistent.
-  for (const node of index.codebookNodes()) if (node.id === at.id) add(index.codebookPath, node.idRange);
+  for (const node of index.codebookNodes()) {
+    if (node.id !== at.id) continue;
+    if (node.explicitId) add(index.codebookPath, node.idRange);
+    else (changes[project.uri(index.codebookPath)] ??= []).push({ range: { start: node.idRange.end, end: node.idRange.end }, newText: ` {#${newName}}` });
+  }
   for (const ref of index.tokensOf(at.id)) {
     if (token.isCancellationRequested) return null;
     add(ref.path, ref.token.range);
   }
   return { changes };
-}
-
-function slugIdError(label: string): ResponseError<void> {
-  return new ResponseError(LSPErrorCodes.RequestFailed, `The theme "${label}" takes its id from its heading text: give the heading an id such as {#my-theme} first, then rename it.`);
 }
