@@ -3,6 +3,7 @@
 
 export * from './types';
 export * from './codeName';
+export * from './wording';
 export { LineIndex, stripBom } from './text/lineIndex';
 export { parseTranscript, defaultCaseId } from './transcript/parseTranscript';
 export type { ParsedTranscript, Segment, CodeToken, SpeakerTurn, CodingMarkup, ParseOptions } from './transcript/parseTranscript';

@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { CountsChangedNotification, ThemeTreeRequest, type ThemeTreeProject } from '../../server/src/protocol';
 import { ThemesTreeProvider } from './themesTree';
+import { plural } from '../../core/wording';
 import { registerCommands } from './commands';
 import { markdownItCoding } from './previewPlugin';
 
@@ -44,7 +45,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Margin
     const projects = await client!.sendRequest<ThemeTreeProject[]>(ThemeTreeRequest, {});
     const transcripts = projects.reduce((n, p) => n + p.transcripts, 0);
     const extracts = projects.reduce((n, p) => n + p.extracts, 0);
-    status.text = `$(book) ${transcripts} ${transcripts === 1 ? 'transcript' : 'transcripts'} · ${extracts} ${extracts === 1 ? 'extract' : 'extracts'}`;
+    status.text = `$(book) ${plural(transcripts, 'transcript')} · ${plural(extracts, 'extract')}`;
     status.show();
     void vscode.commands.executeCommand('setContext', 'marginalia.noCodebook', projects.length > 0 && projects.every((p) => !p.hasCodebook));
     themes.setProjects(projects);

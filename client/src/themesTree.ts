@@ -4,6 +4,7 @@
 
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { countsLine, escapeMarkdown } from '../../core/wording';
 import { SegmentsRequest, type SegmentItem, type ThemeTreeNode, type ThemeTreeProject } from '../../server/src/protocol';
 
 export type ThemesItem =
@@ -79,9 +80,9 @@ export class ThemesTreeProvider implements vscode.TreeDataProvider<ThemesItem> {
     const state = !hasChildren ? vscode.TreeItemCollapsibleState.None : topLevel ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
     const item = new vscode.TreeItem(name, state);
     item.id = `${element.project.folder}|${node.kind}|${node.id}`;
-    item.description = `${node.total} ${node.total === 1 ? 'extract' : 'extracts'} · ${node.cases} ${node.cases === 1 ? 'case' : 'cases'}${node.kind === 'code' && node.label ? ` — ${node.label}` : ''}`;
+    item.description = `${countsLine(node)}${node.kind === 'code' && node.label ? ` — ${node.label}` : ''}`;
     const tooltip = new vscode.MarkdownString();
-    tooltip.appendMarkdown(`**${escapeMd(name)}**`);
+    tooltip.appendMarkdown(`**${escapeMarkdown(name)}**`);
     if (node.kind === 'code' && node.label) tooltip.appendText(` — ${node.label}`);
     if (node.definition) tooltip.appendText(`\n\n${node.definition}`);
     if (!node.defined && node.kind === 'code') tooltip.appendText('\n\nNot in the codebook yet (uncategorised).');
@@ -118,8 +119,4 @@ export function toRange(r: { start: { line: number; character: number }; end: { 
 
 function preview(text: string): string {
   return text.length > 90 ? `“${text.slice(0, 89).trimEnd()}…”` : `“${text}”`;
-}
-
-function escapeMd(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!<>|~]/g, '\\$&');
 }

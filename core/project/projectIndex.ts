@@ -161,14 +161,14 @@ export class ProjectIndex {
     const crossings = { zero: false };
     if (old) {
       this.applyContribution(old, -1, crossings);
-      this.applyUsage(path, old.parsed, -1, crossings);
+      this.applyUsage(path, old.parsed, -1);
       this.transcripts.delete(path);
     }
     if (parsed) {
       const entry: TranscriptEntry = { parsed, contribution: this.contributionOf(parsed) };
       this.transcripts.set(path, entry);
       this.applyContribution(entry, +1, crossings);
-      this.applyUsage(path, parsed, +1, crossings);
+      this.applyUsage(path, parsed, +1);
     }
     change.diagnostics.add(path);
     change.counts = true;
@@ -241,17 +241,14 @@ export class ProjectIndex {
     }
   }
 
-  private applyUsage(path: string, parsed: ParsedTranscript, sign: 1 | -1, crossings: { zero: boolean }): void {
+  private applyUsage(path: string, parsed: ParsedTranscript, sign: 1 | -1): void {
     for (const token of parsed.tokens) {
       let files = this.usage.get(token.name);
       if (!files) this.usage.set(token.name, (files = new Map()));
       const n = (files.get(path) ?? 0) + sign;
       if (n > 0) files.set(path, n);
       else files.delete(path);
-      if (files.size === 0) {
-        this.usage.delete(token.name);
-        if (this.nodesById.has(token.name)) crossings.zero = true;
-      }
+      if (files.size === 0) this.usage.delete(token.name);
     }
   }
 

@@ -1,13 +1,9 @@
+import { runCli } from '../support/cli';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
-import { writeProject, PROJECT_ROOT } from '../support/tempProject';
+import { writeProject } from '../support/tempProject';
 
-function marginalia(args: string[], cwd = PROJECT_ROOT): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [join(PROJECT_ROOT, 'bin/marginalia.js'), ...args], { cwd, encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const marginalia = runCli;
 
 const PROJECT = `
 //- /codebook.md

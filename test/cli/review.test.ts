@@ -1,13 +1,13 @@
 // Reviewing coding through git: real repositories in temp folders, two
 // coders' branches, exact output of `marginalia diff` and `marginalia agree`.
 
+import { runCli } from '../support/cli';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { PROJECT_ROOT } from '../support/tempProject';
 
 function repo(): { dir: string; commit: (branch: string, files: Record<string, string>, from?: string) => void } {
   const dir = mkdtempSync(join(tmpdir(), 'marginalia-git-'));
@@ -28,10 +28,7 @@ function repo(): { dir: string; commit: (branch: string, files: Record<string, s
   return { dir, commit };
 }
 
-function marginalia(cwd: string, ...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [join(PROJECT_ROOT, 'bin/marginalia.js'), ...args], { cwd, encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const marginalia = (cwd: string, ...args: string[]) => runCli(args, cwd);
 
 function twoCoders() {
   const r = repo();

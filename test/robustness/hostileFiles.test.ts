@@ -1,19 +1,19 @@
 // Hostile files and a hostile session: each gets a clear message or is skipped
 // with a reason; the CLI prints valid JSON and exits 0/1; the server keeps serving.
 
+import { runCli } from '../support/cli';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { symlinkSync, writeFileSync, unlinkSync, renameSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Hover } from 'vscode-languageserver-protocol';
 import { LspClient } from '../support/lspClient';
-import { PROJECT_ROOT, writeProject } from '../support/tempProject';
+import { writeProject } from '../support/tempProject';
 
 function checkJson(root: string): { code: number | null; list: Array<{ file: string; message: string; code: string }> } {
-  const r = spawnSync(process.execPath, [join(PROJECT_ROOT, 'bin/marginalia.js'), 'check', root, '--format', 'json'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const r = runCli(['check', root, '--format', 'json']);
   assert.equal(r.stderr, '');
-  return { code: r.status, list: JSON.parse(r.stdout) };
+  return { code: r.code, list: JSON.parse(r.stdout) };
 }
 
 test('invalid UTF-8, binary, huge files and a symlink loop: skipped with a reason, valid JSON', () => {
@@ -37,8 +37,8 @@ test('invalid UTF-8, binary, huge files and a symlink loop: skipped with a reaso
 test('a transcript with 100,000 coded spans is indexed exactly (and quickly, even with HTML in it)', () => {
   const spans = Array.from({ length: 100_000 }, (_, i) => `[w${i}]{#a}`).join(' ') + ' <b>HTML sends it past the fast path</b>';
   const root = writeProject(new Map([['codebook.md', '- #a\n'], ['P1.md', `${spans}\n`]]));
-  const r = spawnSync(process.execPath, [join(PROJECT_ROOT, 'bin/marginalia.js'), 'stats', root, '--json'], { encoding: 'utf8', maxBuffer: 1 << 28 });
-  assert.equal(r.status, 0, r.stderr);
+  const r = runCli(['stats', root, '--json']);
+  assert.equal(r.code, 0, r.stderr);
   const stats = JSON.parse(r.stdout);
   assert.deepEqual(stats.nodes[0], { id: 'a', kind: 'code', label: '', parent: null, defined: true, direct: 100_000, total: 100_000, cases: 1 });
   assert.equal(stats.segments[99_999].text, 'w99999');

@@ -4,24 +4,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { CancellationToken, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
-import { LineIndex } from '../../core';
+import { CancellationToken, type WorkspaceEdit } from 'vscode-languageserver';
+import { applyTextEdits } from '../support/textEdits';
 import { Project } from '../../server/src/workspace/project';
 import { rename } from '../../server/src/features/rename';
-
-function apply(text: string, edits: TextEdit[]): string {
-  const lines = new LineIndex(text);
-  const sorted = [...edits].sort((a, b) => lines.offset(b.range.start) - lines.offset(a.range.start));
-  for (const e of sorted) text = text.slice(0, lines.offset(e.range.start)) + e.newText + text.slice(lines.offset(e.range.end));
-  return text;
-}
 
 function renameEverywhere(project: Project, files: Map<string, string>, from: string, to: string): void {
   const token = project.index.tokensOf(from)[0];
   const edit: WorkspaceEdit | null = rename(project, token.path, token.token.range.start, to, CancellationToken.None);
   assert.ok(edit?.changes);
   for (const [path, text] of files) {
-    const changed = apply(text, edit.changes[project.uri(path)] ?? []);
+    const changed = applyTextEdits(text, edit.changes[project.uri(path)] ?? []);
     files.set(path, changed);
     project.setOpen(path, changed);
   }

@@ -2,33 +2,15 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import type { WorkspaceEdit } from 'vscode-languageserver-protocol';
+import { applyTextEdits } from '../support/textEdits';
 import { parseCodebook } from '../../core';
 import { LspClient } from '../support/lspClient';
 import { writeProject } from '../support/tempProject';
 
-/** Applies a WorkspaceEdit to file texts the way an editor does (edits from the end backwards). */
+/** The project's files after an editor applies `edit`. */
 function applyEdit(root: string, edit: WorkspaceEdit, uriOf: (path: string) => string, paths: string[]): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const path of paths) {
-    let text = readFileSync(join(root, path), 'utf8');
-    const edits: TextEdit[] = edit.changes?.[uriOf(path)] ?? [];
-    const offset = (line: number, character: number): number => {
-      let at = 0;
-      for (let l = 0; l < line; l++) {
-        const m = /\r\n|\r|\n/g;
-        m.lastIndex = at;
-        const found = m.exec(text)!;
-        at = found.index + found[0].length;
-      }
-      return at + character;
-    };
-    for (const e of [...edits].sort((a, b) => b.range.start.line - a.range.start.line || b.range.start.character - a.range.start.character)) {
-      text = text.slice(0, offset(e.range.start.line, e.range.start.character)) + e.newText + text.slice(offset(e.range.end.line, e.range.end.character));
-    }
-    out.set(path, text);
-  }
-  return out;
+  return new Map(paths.map((path) => [path, applyTextEdits(readFileSync(join(root, path), 'utf8'), edit.changes?.[uriOf(path)] ?? [])]));
 }
 
 const CODEBOOK = '# Theme {#theme}\r\n\r\n- #role-blur: 😀 roles blur\r\n- #other: 👩‍⚕️ other\r\n';

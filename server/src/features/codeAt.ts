@@ -1,7 +1,7 @@
 // What code or theme is under the cursor: a `#name` in a transcript, or an
 // entry in the codebook. Every navigation feature starts here.
 
-import { rangeContains, type CodebookNode, type Position, type Range } from '../../../core';
+import { countsLine, rangeContains, type CodebookNode, type Position, type Range } from '../../../core';
 import type { Project } from '../workspace/project';
 
 export interface CodeAt {
@@ -43,10 +43,9 @@ export function themePath(project: Project, id: string): string {
     .join(' › ');
 }
 
-/** "12 extracts · 5 cases" */
-export function countsLine(project: Project, id: string): string {
-  const c = project.index.counts(id);
-  return `${c.total} ${c.total === 1 ? 'extract' : 'extracts'} · ${c.cases} ${c.cases === 1 ? 'case' : 'cases'}`;
+/** "12 extracts · 5 cases" for a node. */
+export function nodeCountsLine(project: Project, id: string): string {
+  return countsLine(project.index.counts(id));
 }
 
 /** The range of the name without its `#` (what rename replaces). */

@@ -2,7 +2,7 @@
 
 import type { CancellationToken, CodeLens } from 'vscode-languageserver';
 import type { Project } from '../workspace/project';
-import { countsLine } from './codeAt';
+import { nodeCountsLine } from './codeAt';
 
 /** The client command that lists a node's extracts (references of the id). */
 export const SHOW_EXTRACTS_COMMAND = 'marginalia.showExtracts';
@@ -15,7 +15,7 @@ export function codeLenses(project: Project, path: string, token: CancellationTo
     if (token.isCancellationRequested) return null;
     out.push({
       range: node.idRange,
-      command: { title: countsLine(project, node.id), command: SHOW_EXTRACTS_COMMAND, arguments: [project.uri(path), node.idRange.start] },
+      command: { title: nodeCountsLine(project, node.id), command: SHOW_EXTRACTS_COMMAND, arguments: [project.uri(path), node.idRange.start] },
     });
   }
   return out;

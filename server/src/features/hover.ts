@@ -2,8 +2,9 @@
 // path, definition, memo, counts and up to three example extracts.
 
 import type { CancellationToken, Hover, Position } from 'vscode-languageserver';
+import { escapeMarkdown as escape } from '../../../core';
 import type { Project } from '../workspace/project';
-import { codeAt, countsLine, themePath } from './codeAt';
+import { codeAt, nodeCountsLine, themePath } from './codeAt';
 
 const EXAMPLES = 3;
 
@@ -18,7 +19,7 @@ export function hover(project: Project, path: string, position: Position, token:
   if (node?.definition) lines.push('', escape(node.definition));
   if (node?.memo) lines.push('', `*Memo:* ${escape(node.memo)}`);
   const c = project.index.counts(at.id);
-  lines.push('', `**${countsLine(project, at.id)}**${c.direct !== c.total ? ` (${c.direct} coded with #${at.id} itself)` : ''}`);
+  lines.push('', `**${nodeCountsLine(project, at.id)}**${c.direct !== c.total ? ` (${c.direct} coded with #${at.id} itself)` : ''}`);
   for (const ref of project.index.segmentsOf(at.id, true, EXAMPLES)) {
     lines.push('', `> ${escape(shorten(ref.segment.text, 160))} — *${escape(ref.caseId)}*`);
   }
@@ -27,9 +28,4 @@ export function hover(project: Project, path: string, position: Position, token:
 
 function shorten(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
-}
-
-/** Transcript text is shown as text, never as markdown or HTML. */
-export function escape(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!<>|~]/g, '\\$&');
 }

@@ -4,7 +4,7 @@
 import { SymbolKind, type CancellationToken, type DocumentSymbol, type SymbolInformation } from 'vscode-languageserver';
 import { positionLess, rangeContains } from '../../../core';
 import type { Project } from '../workspace/project';
-import { countsLine } from './codeAt';
+import { nodeCountsLine } from './codeAt';
 
 export function documentSymbols(project: Project, path: string, token: CancellationToken): DocumentSymbol[] | null {
   const index = project.index;
@@ -14,7 +14,7 @@ export function documentSymbols(project: Project, path: string, token: Cancellat
     for (const node of index.codebookNodes()) {
       const symbol: DocumentSymbol = {
         name: node.kind === 'theme' ? node.label || node.id : `#${node.id}`,
-        detail: `${node.kind === 'code' && node.label ? `${node.label} · ` : ''}${countsLine(project, node.id)}`,
+        detail: `${node.kind === 'code' && node.label ? `${node.label} · ` : ''}${nodeCountsLine(project, node.id)}`,
         kind: node.kind === 'theme' ? SymbolKind.Namespace : SymbolKind.Key,
         range: node.range,
         selectionRange: node.idRange,

@@ -96,8 +96,11 @@ test('completion after {# offers the codebook, most used first', async () => {
   await editor.edit((b) => b.insert(end, '\n\n**P02:** [new words]{#'));
   const at = doc.lineAt(doc.lineCount - 1).range.end;
   const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, at, '#');
-  const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+  const byRank = [...list.items].sort((a, b) => ((a.sortText ?? '') < (b.sortText ?? '') ? -1 : 1));
+  const labels = byRank.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
   for (const expected of ['#which-is-which', '#more-medical', '#lead-and-manage']) if (!labels.includes(expected)) throw new Error(`${expected} not offered`);
+  // #more-medical codes three extracts, more than any other code of the study.
+  assertEqual(labels[0], '#more-medical', 'the most used code first');
   await vscode.commands.executeCommand('undo');
 });
 
