@@ -1,6 +1,6 @@
 // `marginalia diff` and `marginalia agree`: reviewing coding through git.
 
-import { ProjectIndex } from '../core';
+import { ProjectIndex, countsLine } from '../core';
 import { codingDiff, type CodingDiff } from '../core/review/codingDiff';
 import { agreement, type AgreementReport } from '../core/review/agreeProjects';
 import { gitProject, readProjectAtRef } from '../host/git';
@@ -23,7 +23,6 @@ export function diffCommand(folder: string, base = 'HEAD', head?: string, unsave
 }
 
 const codes = (list: string[]): string => list.map((c) => `#${c}`).join(' ');
-const counts = (c: { total: number; cases: number }): string => `${c.total} extracts · ${c.cases} cases`;
 const quote = (text: string, max = 200): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 export function diffText(d: CodingDiff, base: string, head: string): string {
@@ -49,7 +48,7 @@ export function diffText(d: CodingDiff, base: string, head: string): string {
   }
   if (d.nodes.length > 0) {
     out.push('Counts:');
-    for (const n of d.nodes) out.push(`  #${n.id}: ${counts(n.before)} → ${counts(n.after)}`);
+    for (const n of d.nodes) out.push(`  #${n.id}: ${countsLine(n.before)} → ${countsLine(n.after)}`);
     out.push('');
   }
   return out.join('\n');

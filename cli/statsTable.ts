@@ -1,11 +1,11 @@
 // `marginalia stats` without --json: the code tree with counts, for a terminal.
 
-import type { ProjectStats, NodeStatsRow } from '../core';
+import { plural, type ProjectStats, type NodeStatsRow } from '../core';
 
 export function formatStatsTable(stats: ProjectStats): string {
   const lines: string[] = [];
   const segments = stats.segments.length;
-  lines.push(`${stats.cases.length} transcripts · ${segments} extracts`, '');
+  lines.push(`${plural(stats.cases.length, 'transcript')} · ${plural(segments, 'extract')}`, '');
   lines.push('extracts  cases  node');
   const children = new Map<string | null, NodeStatsRow[]>();
   for (const n of stats.nodes.filter((n) => n.defined)) {

@@ -92,9 +92,9 @@ test('diff: extracts added, recoded (not reflowed), counts and codebook changes'
     '  ~ P2  #y → #why  "Some text"',
     '',
     'Counts:',
-    '  #x: 1 extracts · 1 cases → 0 extracts · 0 cases',
+    '  #x: 1 extract · 1 case → 0 extracts · 0 cases',
     '  #why: 0 extracts · 0 cases → 2 extracts · 2 cases',
-    '  #y: 1 extracts · 1 cases → 0 extracts · 0 cases',
+    '  #y: 1 extract · 1 case → 0 extracts · 0 cases',
     '',
   ].join('\n'));
 });

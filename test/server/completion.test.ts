@@ -49,7 +49,7 @@ test('after # inside a group: replaces the partial name and the rest of it', asy
 
 test('label, theme path and definition are shown', async () => {
   const item = (await complete('x {#'))!.items.find((i) => i.label === '#role-blur')!;
-  assert.deepEqual(item.labelDetails, { detail: ' Which is one, which is the other?', description: '1 extracts' });
+  assert.deepEqual(item.labelDetails, { detail: ' Which is one, which is the other?', description: '1 extract' });
   assert.deepEqual([item.detail, item.documentation], [undefined, undefined]);
   const client = await clientPromise;
   const resolved = await client.request<{ detail: string; documentation: unknown }>('completionItem/resolve', item);

@@ -4,7 +4,7 @@
 // never the project's.
 
 import { CompletionItemKind, type CancellationToken, type CompletionItem, type CompletionList, type Position } from 'vscode-languageserver';
-import { CODE_NAME_SOURCE } from '../../../core';
+import { CODE_NAME_SOURCE, plural } from '../../../core';
 import type { Project } from '../workspace/project';
 import { themePath } from './codeAt';
 
@@ -44,7 +44,7 @@ export function completion(project: Project, path: string, lineText: string, pos
     items.push({
       label: `#${node.id}`,
       kind: node.kind === 'theme' ? CompletionItemKind.Folder : CompletionItemKind.EnumMember,
-      labelDetails: { detail: node.label && node.kind === 'code' ? ` ${node.label}` : '', description: `${c.total} extracts` },
+      labelDetails: { detail: node.label && node.kind === 'code' ? ` ${node.label}` : '', description: plural(c.total, 'extract') },
       // The theme path and definition arrive on completionItem/resolve, for the focused item.
       sortText: `${rank(node.id)}0${node.id}`,
       ...edit(node.id),
