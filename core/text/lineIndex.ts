@@ -52,7 +52,12 @@ export class LineIndex {
   }
 }
 
-/** Removes a leading byte-order mark; positions are counted without it. */
+/**
+ * Removes leading byte-order marks; positions are counted without them. All of
+ * them: micromark would silently drop one more and shift every offset.
+ */
 export function stripBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  let i = 0;
+  while (text.charCodeAt(i) === 0xfeff) i++;
+  return i === 0 ? text : text.slice(i);
 }

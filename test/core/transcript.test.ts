@@ -63,6 +63,7 @@ test('braces without # are text', () => check('a {b} c', []));
 test('unicode code names', () => check('[é]{#café/ça.va_1}', ['café/ça.va_1: é @ 0:1-0:2']));
 test('UTF-16 positions after emoji', () => check('😀 [a]{#x}', ['x: a @ 0:4-0:5']));
 test('CRLF line endings', () => check('line one\r\n[two\r\nthree]{#x}', ['x: two three @ 1:1-2:5']));
+test('leading byte-order marks are ignored, even two', () => check('\uFEFF\uFEFF😀[a]{#x}', ['x: a @ 0:3-0:4']));
 test('a lone CR is a line break', () => check('one\r[two]{#x}', ['x: two @ 1:1-1:4']));
 
 test('no opening bracket is an error', () =>

@@ -18,7 +18,7 @@ const documentArb = fc.array(fc.constantFrom(...PIECES), { maxLength: 60 }).map(
 const withBomArb = fc.oneof(documentArb, documentArb.map((t) => `\uFEFF${t}`));
 
 function assertRangeInside(source: string, range: Range, what: string): void {
-  const text = source.replace(/^\uFEFF/, ''); // positions count from after a byte-order mark
+  const text = source.replace(/^\uFEFF+/, ''); // positions count from after leading byte-order marks
   const lines = new LineIndex(text);
   for (const pos of [range.start, range.end]) {
     assert.ok(pos.line >= 0 && pos.line < lines.lineCount, `${what}: line ${pos.line} outside the document`);
