@@ -2,7 +2,7 @@
 // different branches: per code and overall, on characters of the transcript
 // text with coding markup removed (as NVivo and QualCoder compute it).
 
-import { plainTranscript, type PlainTranscript } from './plainText';
+import { plainTranscript, type PlainTranscript } from '../transcript/plainText';
 import { alphaFromUnitPatterns, cohensKappa, percentAgreement, type BinaryTable } from './agreement';
 
 export interface CoderFiles {

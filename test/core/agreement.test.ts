@@ -1,7 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cohensKappa, cohensKappaFromMatrix, krippendorffAlphaNominal, percentAgreement } from '../../core/review/agreement';
-import { plainTranscript } from '../../core/review/plainText';
 
 const round3 = (x: number): number => Math.round(x * 1000) / 1000;
 
@@ -31,10 +30,4 @@ test("Krippendorff's alpha: two coders, binary (Krippendorff 2011, section A: α
   const A = [0, 1, 0, 0, 0, 0, 0, 0, 1, 0];
   const B = [1, 1, 1, 0, 0, 1, 0, 0, 0, 0];
   assert.equal(round3(krippendorffAlphaNominal(A.map((a, i) => [a, B[i]]))), 0.095);
-});
-
-test('plain text: markup removed, segments mapped onto it', () => {
-  const p = plainTranscript('Hi [a [b]{#x} c]{#y} end. {#z}\n', 'P1.md');
-  assert.equal(p.text, 'Hi a b c end. \n');
-  assert.deepEqual(p.segments.map((s) => [s.codes.join(' '), p.text.slice(s.start, s.end)]), [['z', 'Hi a b c end.'], ['y', 'a b c'], ['x', 'b']]);
 });
