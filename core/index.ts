@@ -4,8 +4,8 @@
 export * from './types';
 export * from './codeName';
 export * from './wording';
-export { LineIndex, stripBom } from './text/lineIndex';
-export { parseTranscript, defaultCaseId } from './transcript/parseTranscript';
+export { LineIndex, LineMap, lineStartsOf, stripBom } from './text/lineIndex';
+export { parseTranscript, defaultCaseId, lineMapOf, segmentId } from './transcript/parseTranscript';
 export type { ParsedTranscript, Segment, CodeToken, SpeakerTurn, CodingMarkup, ParseOptions } from './transcript/parseTranscript';
 export { plainTranscript, OffsetMap } from './transcript/plainText';
 export type { PlainTranscript, PlainSegment, PlainTextOptions } from './transcript/plainText';
@@ -13,8 +13,10 @@ export { CodePointIndex, codePointOffset, utf16Offset } from './text/codePoints'
 export { parseCodebook } from './codebook/parseCodebook';
 export type { CodebookNode, ParsedCodebook } from './codebook/parseCodebook';
 export { parseConfig, FileClassifier, CONFIG_FILE, DEFAULT_CONFIG, isAlwaysExcluded } from './project/config';
-export type { ProjectConfig, FileRole } from './project/config';
-export { ProjectIndex } from './project/projectIndex';
+export type { ProjectConfig, FileRole, ParsedConfig } from './project/config';
+export { summarizeFile, PARSER_VERSION } from './project/fileSummary';
+export type { FileSummary } from './project/fileSummary';
+export { ProjectIndex, loadOrder } from './project/projectIndex';
 export type { NodeCounts, IndexChange, SegmentRef, TokenRef, IndexOptions } from './project/projectIndex';
 export { projectStats } from './project/stats';
 export type { ProjectStats, NodeStatsRow, SegmentRow, CaseStats } from './project/stats';

@@ -28,6 +28,11 @@ export interface CodebookNode {
   explicitId: boolean;
   /** The whole heading line or list item. */
   range: Range;
+  /** The same places as UTF-16 offsets (after a byte-order mark), for edit plans. */
+  idStart: number;
+  idEnd: number;
+  start: number;
+  end: number;
 }
 
 export interface ParsedCodebook {
@@ -35,6 +40,10 @@ export interface ParsedCodebook {
   diagnostics: Diagnostic[];
   /** The end of the document (where new entries are appended). */
   end: Position;
+  /** The text's length (the end as an offset). */
+  length: number;
+  /** The line ending the file mostly uses, for text that edits insert. */
+  eol: '\n' | '\r\n';
 }
 
 const CODE_ITEM = new RegExp(`^#(${CODE_NAME_SOURCE})`, 'u');
@@ -74,6 +83,10 @@ export function parseCodebook(source: string): ParsedCodebook {
           idRange: lines.range(start, start + m[0].length),
           explicitId: true,
           range: lines.range(item.position.start.offset!, item.position.end.offset!),
+          idStart: start,
+          idEnd: start + m[0].length,
+          start: item.position.start.offset!,
+          end: item.position.end.offset!,
         };
         nodes.push(node);
       }
@@ -89,17 +102,19 @@ export function parseCodebook(source: string): ParsedCodebook {
       const idMatch = HEADING_ID.exec(source);
       let label = toString(child).trim();
       let id: string;
-      let idRange: Range;
+      let idStart: number;
+      let idEnd: number;
       if (idMatch) {
         id = idMatch[1];
         label = label.replace(HEADING_ID, '').trim();
-        const at = start + idMatch.index + 1;
-        idRange = lines.range(at, at + 1 + id.length);
+        idStart = start + idMatch.index + 1;
+        idEnd = idStart + 1 + id.length;
       } else {
         id = slug(label);
-        const textStart = start + (/^#*[ \t]*/.exec(source)?.[0].length ?? 0);
-        idRange = lines.range(textStart, textStart + source.slice(textStart - start).replace(/[ \t#]*$/, '').length);
+        idStart = start + (/^#*[ \t]*/.exec(source)?.[0].length ?? 0);
+        idEnd = idStart + source.slice(idStart - start).replace(/[ \t#]*$/, '').length;
       }
+      const idRange = lines.range(idStart, idEnd);
       if (id === '') return; // an empty heading names no theme
       while (headingStack.length > 0 && headingStack[headingStack.length - 1].depth >= child.depth) headingStack.pop();
       const parent = headingStack[headingStack.length - 1];
@@ -114,6 +129,10 @@ export function parseCodebook(source: string): ParsedCodebook {
         idRange,
         explicitId: Boolean(idMatch),
         range: lines.range(start, end),
+        idStart,
+        idEnd,
+        start,
+        end,
       };
       headingStack.push(currentTheme);
       nodes.push(currentTheme);
@@ -143,5 +162,7 @@ export function parseCodebook(source: string): ParsedCodebook {
       code: 'duplicate-id',
     });
   }
-  return { nodes, diagnostics, end: lines.position(text.length) };
+  const crlf = text.indexOf('\r\n');
+  const lf = text.indexOf('\n');
+  return { nodes, diagnostics, end: lines.position(text.length), length: text.length, eol: crlf >= 0 && crlf + 1 === lf ? '\r\n' : '\n' };
 }

@@ -1,26 +1,25 @@
-// The workspace index: one entry per file, kept up to date one file at a time.
-// Updating a transcript re-parses that file only and applies the difference of
-// its contribution to the counts; nothing per edit walks the whole project.
-// Only the codebook's *structure* changing (ids or parents) recounts every
-// transcript's stored segments — still without re-parsing anything.
+// The workspace index: one summary per file, kept up to date one file at a
+// time. Parsing is a separate, pure step (fileSummary.ts) so it can run
+// anywhere (a worker, a cache); the index only *applies* summaries: a
+// transcript's contribution to the counts is subtracted and the new one added,
+// so nothing per edit walks the whole project. Only the codebook's *shape*
+// changing (ids or parents) recounts every transcript's stored segments —
+// still without re-parsing anything.
 //
-// Paranoid mode (as in marksman) keeps every text and, after each update,
-// rebuilds a fresh index from scratch and throws on any difference.
+// Paranoid mode (as in marksman) keeps every summary and, after each update,
+// rebuilds a fresh index from them and throws on any difference.
 
-import { closestName } from '../codeName';
-import { parseCodebook, type CodebookNode, type ParsedCodebook } from '../codebook/parseCodebook';
-import { parseTranscript, type ParsedTranscript, type Segment, type CodeToken } from '../transcript/parseTranscript';
+import type { CodebookNode, ParsedCodebook } from '../codebook/parseCodebook';
+import type { ParsedTranscript, Segment, CodeToken } from '../transcript/parseTranscript';
 import type { Diagnostic, Position } from '../types';
-import { CONFIG_FILE, DEFAULT_CONFIG, FileClassifier, parseConfig, type ProjectConfig, type FileRole } from './config';
+import { CodeTree } from './codeTree';
+import { CONFIG_FILE, DEFAULT_CONFIG, FileClassifier, type ProjectConfig, type FileRole, type ParsedConfig } from './config';
+import { contributionOf, CountTable, type Contribution, type NodeCounts } from './counts';
+import { summarizeFile, type FileSummary } from './fileSummary';
+import { codebookDiagnostics, transcriptDiagnostics } from './projectDiagnostics';
+import { UsageTable } from './usage';
 
-export interface NodeCounts {
-  /** Segments tagged with this id. */
-  direct: number;
-  /** Distinct segments tagged with this id or any descendant. */
-  total: number;
-  /** Distinct cases among those segments. */
-  cases: number;
-}
+export type { NodeCounts } from './counts';
 
 export interface IndexChange {
   /** Files whose diagnostics may have changed (publish these). */
@@ -31,17 +30,9 @@ export interface IndexChange {
   reclassify: boolean;
 }
 
-interface NodeStats {
-  direct: number;
-  total: number;
-  /** case id → number of transcripts of that case contributing segments. */
-  caseFiles: Map<string, number>;
-}
-
 interface TranscriptEntry {
   parsed: ParsedTranscript;
-  /** node id → this file's contribution to that node's counts. */
-  contribution: Map<string, { direct: number; total: number }>;
+  contribution: Contribution;
 }
 
 export interface SegmentRef {
@@ -66,198 +57,131 @@ export class ProjectIndex {
   private configDiagnostics: Diagnostic[] = [];
   private hasConfig = false;
   private codebook: ParsedCodebook | undefined;
-  private nodesById = new Map<string, CodebookNode>();
-  private childrenById = new Map<string | undefined, CodebookNode[]>();
-  private ancestorsById = new Map<string, string[]>();
+  private tree = new CodeTree(undefined);
   private readonly transcripts = new Map<string, TranscriptEntry>();
-  private readonly stats = new Map<string, NodeStats>();
-  /** code name → file → number of `#name` tokens there. */
-  private readonly usage = new Map<string, Map<string, number>>();
-  private readonly texts: Map<string, string> | undefined;
+  private readonly counts_ = new CountTable();
+  private readonly usage = new UsageTable();
+  /** Paranoid mode: every summary applied, to rebuild from. */
+  private readonly summaries: Map<string, FileSummary> | undefined;
+  private revision_ = 0;
 
   constructor(options: IndexOptions = {}) {
-    this.texts = options.paranoid ? new Map() : undefined;
+    this.summaries = options.paranoid ? new Map() : undefined;
   }
 
   // ---- updates -------------------------------------------------------------
+
+  /** Grows by one with every update: a request can tell whether the index moved under it. */
+  get revision(): number {
+    return this.revision_;
+  }
 
   /** What a file is in this project, by its path relative to the root (with `/`). */
   classify(path: string): FileRole {
     return this.classifier.classify(path);
   }
 
-  /** Sets (adds or replaces) a file's text. Files that are not part of the project are ignored. */
+  /** Parses a file as what it is in this project (the pure step; no index change). */
+  summarize(path: string, text: string): FileSummary | undefined {
+    return summarizeFile(this.classify(path), path, text);
+  }
+
+  /** Sets (adds or replaces) a file's text: parse, then apply. Files that are not part of the project are ignored. */
   update(path: string, text: string): IndexChange {
-    const change = this.apply(path, text);
-    this.afterUpdate(path, text);
-    return change;
+    return this.apply(path, this.summarize(path, text));
   }
 
   /** Forgets a file (deleted, renamed away, or no longer part of the project). */
   remove(path: string): IndexChange {
-    const change = this.apply(path, undefined);
-    this.afterUpdate(path, undefined);
-    return change;
+    return this.apply(path, undefined);
   }
 
-  private apply(path: string, text: string | undefined): IndexChange {
+  /**
+   * Applies a file's summary (`undefined` removes the file). A summary made for
+   * another role than the file has now (marginalia.yml changed meanwhile) is ignored.
+   */
+  apply(path: string, summary: FileSummary | undefined): IndexChange {
     const change: IndexChange = { diagnostics: new Set(), counts: false, reclassify: false };
-    switch (this.classify(path)) {
+    const role = this.classify(path);
+    if (summary !== undefined && summary.role !== role) return change;
+    this.revision_++;
+    switch (role) {
       case 'config':
-        this.setConfig(text, change);
+        this.setConfig(summary?.role === 'config' ? summary.config : undefined, change);
         break;
       case 'codebook':
-        this.setCodebook(text === undefined ? undefined : parseCodebook(text), change);
+        this.setCodebook(summary?.role === 'codebook' ? summary.codebook : undefined, change);
         break;
       case 'transcript':
-        this.setTranscript(path, text === undefined ? undefined : parseTranscript(text, path), change);
+        this.setTranscript(path, summary?.role === 'transcript' ? summary.transcript : undefined, change);
         break;
       case 'other':
         break;
     }
+    this.checkParanoid(path, summary, role);
     return change;
   }
 
-  private setConfig(text: string | undefined, change: IndexChange): void {
-    const parsed = text === undefined ? { config: DEFAULT_CONFIG, diagnostics: [] } : parseConfig(text);
-    this.hasConfig = text !== undefined;
-    this.configDiagnostics = parsed.diagnostics;
+  private setConfig(parsed: ParsedConfig | undefined, change: IndexChange): void {
+    this.hasConfig = parsed !== undefined;
+    this.configDiagnostics = parsed?.diagnostics ?? [];
     change.diagnostics.add(CONFIG_FILE);
     const previous = this.config;
-    this.config = parsed.config;
-    if (JSON.stringify(parsed.config) === JSON.stringify(previous)) return;
+    this.config = parsed?.config ?? DEFAULT_CONFIG;
+    if (JSON.stringify(this.config) === JSON.stringify(previous)) return;
     // Which files are transcripts changed: start over, the host offers every file again.
-    this.classifier = new FileClassifier(parsed.config);
+    this.classifier = new FileClassifier(this.config);
     for (const path of this.transcripts.keys()) change.diagnostics.add(path);
     change.diagnostics.add(previous.codebook);
     this.transcripts.clear();
-    this.stats.clear();
+    this.counts_.clear();
     this.usage.clear();
     this.codebook = undefined;
-    this.rebuildTree();
-    if (this.texts) for (const p of [...this.texts.keys()]) if (p !== CONFIG_FILE) this.texts.delete(p);
+    this.tree = new CodeTree(undefined);
+    if (this.summaries) for (const p of [...this.summaries.keys()]) if (p !== CONFIG_FILE) this.summaries.delete(p);
     change.reclassify = true;
     change.counts = true;
   }
 
   private setCodebook(parsed: ParsedCodebook | undefined, change: IndexChange): void {
-    const oldIds = new Set(this.nodesById.keys());
-    const oldShape = this.treeShape();
+    const old = this.tree;
     this.codebook = parsed;
-    this.rebuildTree();
+    this.tree = new CodeTree(parsed);
     change.diagnostics.add(this.config.codebook);
     change.counts = true;
-    if (this.treeShape() !== oldShape) this.recountAll();
+    if (this.tree.shape() !== old.shape()) this.recountAll();
     // Uses of codes that became defined or undefined get new diagnostics.
-    const newIds = new Set(this.nodesById.keys());
-    for (const id of new Set([...oldIds, ...newIds])) {
-      if (oldIds.has(id) === newIds.has(id)) continue;
-      for (const path of this.usage.get(id)?.keys() ?? []) change.diagnostics.add(path);
+    for (const id of new Set([...old.nodesById.keys(), ...this.tree.nodesById.keys()])) {
+      if (old.has(id) === this.tree.has(id)) continue;
+      for (const path of this.usage.files(id)) change.diagnostics.add(path);
     }
   }
 
   private setTranscript(path: string, parsed: ParsedTranscript | undefined, change: IndexChange): void {
     const old = this.transcripts.get(path);
-    const crossings = { zero: false };
+    const crossed: string[] = [];
     if (old) {
-      this.applyContribution(old, -1, crossings);
-      this.applyUsage(path, old.parsed, -1);
+      crossed.push(...this.counts_.apply(old.parsed.caseId, old.contribution, -1));
+      this.usage.apply(path, old.parsed, -1);
       this.transcripts.delete(path);
     }
     if (parsed) {
-      const entry: TranscriptEntry = { parsed, contribution: this.contributionOf(parsed) };
+      const entry: TranscriptEntry = { parsed, contribution: contributionOf(parsed, this.tree) };
       this.transcripts.set(path, entry);
-      this.applyContribution(entry, +1, crossings);
-      this.applyUsage(path, parsed, +1);
+      crossed.push(...this.counts_.apply(parsed.caseId, entry.contribution, +1));
+      this.usage.apply(path, parsed, +1);
     }
     change.diagnostics.add(path);
     change.counts = true;
-    if (crossings.zero) change.diagnostics.add(this.config.codebook);
-  }
-
-  // ---- counting ------------------------------------------------------------
-
-  private rebuildTree(): void {
-    this.nodesById = new Map();
-    this.childrenById = new Map();
-    for (const node of this.codebook?.nodes ?? []) {
-      if (this.nodesById.has(node.id)) continue; // a duplicate id: the first one counts
-      this.nodesById.set(node.id, node);
-      const siblings = this.childrenById.get(node.parent) ?? [];
-      siblings.push(node);
-      this.childrenById.set(node.parent, siblings);
-    }
-    this.ancestorsById = new Map();
-    for (const id of this.nodesById.keys()) {
-      const chain: string[] = [];
-      const seen = new Set<string>();
-      for (let cur: string | undefined = id; cur !== undefined && !seen.has(cur); cur = this.nodesById.get(cur)?.parent) {
-        seen.add(cur);
-        chain.push(cur);
-      }
-      this.ancestorsById.set(id, chain);
-    }
-  }
-
-  private treeShape(): string {
-    const parts: string[] = [];
-    for (const [id, node] of this.nodesById) parts.push(`${id}\u0000${node.parent ?? ''}`);
-    return parts.join('\u0001');
-  }
-
-  private contributionOf(parsed: ParsedTranscript): TranscriptEntry['contribution'] {
-    const contribution: TranscriptEntry['contribution'] = new Map();
-    const bump = (id: string, field: 'direct' | 'total'): void => {
-      let c = contribution.get(id);
-      if (!c) contribution.set(id, (c = { direct: 0, total: 0 }));
-      c[field]++;
-    };
-    for (const segment of parsed.segments) {
-      const closure = new Set<string>();
-      for (const code of segment.codes) {
-        bump(code, 'direct');
-        for (const a of this.ancestorsById.get(code) ?? [code]) closure.add(a);
-      }
-      for (const id of closure) bump(id, 'total');
-    }
-    return contribution;
-  }
-
-  private applyContribution(entry: TranscriptEntry, sign: 1 | -1, crossings: { zero: boolean }): void {
-    const caseId = entry.parsed.caseId;
-    for (const [id, c] of entry.contribution) {
-      let s = this.stats.get(id);
-      if (!s) this.stats.set(id, (s = { direct: 0, total: 0, caseFiles: new Map() }));
-      const before = s.total;
-      s.direct += sign * c.direct;
-      s.total += sign * c.total;
-      if (c.total > 0) {
-        const files = (s.caseFiles.get(caseId) ?? 0) + sign;
-        if (files > 0) s.caseFiles.set(caseId, files);
-        else s.caseFiles.delete(caseId);
-      }
-      if ((before === 0) !== (s.total === 0) && this.nodesById.has(id)) crossings.zero = true;
-      if (s.direct === 0 && s.total === 0) this.stats.delete(id);
-    }
-  }
-
-  private applyUsage(path: string, parsed: ParsedTranscript, sign: 1 | -1): void {
-    for (const token of parsed.tokens) {
-      let files = this.usage.get(token.name);
-      if (!files) this.usage.set(token.name, (files = new Map()));
-      const n = (files.get(path) ?? 0) + sign;
-      if (n > 0) files.set(path, n);
-      else files.delete(path);
-      if (files.size === 0) this.usage.delete(token.name);
-    }
+    // A codebook node whose total crossed zero gains or loses its "unused" diagnostic.
+    if (crossed.some((id) => this.tree.has(id))) change.diagnostics.add(this.config.codebook);
   }
 
   private recountAll(): void {
-    this.stats.clear();
-    const ignore = { zero: false };
+    this.counts_.clear();
     for (const entry of this.transcripts.values()) {
-      entry.contribution = this.contributionOf(entry.parsed);
-      this.applyContribution(entry, +1, ignore);
+      entry.contribution = contributionOf(entry.parsed, this.tree);
+      this.counts_.apply(entry.parsed.caseId, entry.contribution, +1);
     }
   }
 
@@ -280,44 +204,46 @@ export class ProjectIndex {
     return this.codebook?.end;
   }
 
+  /** The parsed codebook (offsets, line endings), for edit plans. */
+  get parsedCodebook(): ParsedCodebook | undefined {
+    return this.codebook;
+  }
+
   /** Every codebook node in document order (duplicates included). */
   codebookNodes(): readonly CodebookNode[] {
     return this.codebook?.nodes ?? [];
   }
 
   node(id: string): CodebookNode | undefined {
-    return this.nodesById.get(id);
+    return this.tree.node(id);
   }
 
   children(id: string | undefined): readonly CodebookNode[] {
-    return this.childrenById.get(id) ?? [];
+    return this.tree.children(id);
   }
 
   /** The node and its ancestors, innermost first. */
   ancestors(id: string): readonly string[] {
-    return this.ancestorsById.get(id) ?? [id];
+    return this.tree.ancestors(id);
   }
 
   counts(id: string): NodeCounts {
-    const s = this.stats.get(id);
-    return s ? { direct: s.direct, total: s.total, cases: s.caseFiles.size } : { direct: 0, total: 0, cases: 0 };
+    return this.counts_.get(id);
   }
 
   /** Codes used in transcripts but not in the codebook, sorted. */
   uncategorisedCodes(): string[] {
-    return [...this.usage.keys()].filter((id) => !this.nodesById.has(id)).sort();
+    return [...this.usage.names()].filter((id) => !this.tree.has(id)).sort();
   }
 
   /** Every code name used in transcripts. */
   usedCodes(): IterableIterator<string> {
-    return this.usage.keys();
+    return this.usage.names();
   }
 
   /** How many `#name` tokens of this code the transcripts hold. */
   useCount(name: string): number {
-    let n = 0;
-    for (const count of this.usage.get(name)?.values() ?? []) n += count;
-    return n;
+    return this.usage.count(name);
   }
 
   transcriptPaths(): string[] {
@@ -331,9 +257,9 @@ export class ProjectIndex {
   /** Every `#name` token of a code across all transcripts, by file path then position. */
   tokensOf(name: string): TokenRef[] {
     const out: TokenRef[] = [];
-    for (const path of [...(this.usage.get(name)?.keys() ?? [])].sort()) {
+    for (const path of [...this.usage.files(name)].sort()) {
       const tokens = this.transcripts.get(path)?.parsed.tokens.filter((t) => t.name === name) ?? [];
-      tokens.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+      tokens.sort((a, b) => a.start - b.start);
       for (const token of tokens) out.push({ path, token });
     }
     return out;
@@ -344,19 +270,9 @@ export class ProjectIndex {
    * by file path then position. Costs only the files that use those codes.
    */
   segmentsOf(id: string, descendants = true, limit = Infinity): SegmentRef[] {
-    const ids = new Set([id]);
-    if (descendants) {
-      const queue = [id];
-      while (queue.length > 0) {
-        for (const child of this.children(queue.pop())) {
-          if (ids.has(child.id)) continue;
-          ids.add(child.id);
-          queue.push(child.id);
-        }
-      }
-    }
+    const ids = descendants ? this.tree.descendantsAndSelf(id) : new Set([id]);
     const paths = new Set<string>();
-    for (const code of ids) for (const path of this.usage.get(code)?.keys() ?? []) paths.add(path);
+    for (const code of ids) for (const path of this.usage.files(code)) paths.add(path);
     const out: SegmentRef[] = [];
     for (const path of [...paths].sort()) {
       const parsed = this.transcripts.get(path)!.parsed;
@@ -380,63 +296,24 @@ export class ProjectIndex {
 
   diagnostics(path: string): Diagnostic[] {
     if (path === CONFIG_FILE) return this.hasConfig ? this.configDiagnostics : [];
-    if (path === this.config.codebook) return this.codebookDiagnostics();
+    if (path === this.config.codebook) return codebookDiagnostics(this.codebook, this.config.codebook, this.tree, this.counts_);
     const entry = this.transcripts.get(path);
-    if (!entry) return [];
-    const out = [...entry.parsed.diagnostics];
-    for (const token of entry.parsed.tokens) {
-      if (this.nodesById.has(token.name) || !this.codebook) continue;
-      const suggestion = closestName(token.name, this.nodesById.keys());
-      out.push({
-        range: token.range,
-        severity: 'warning',
-        message: suggestion
-          ? `#${token.name} is not in the codebook — did you mean #${suggestion}?`
-          : `#${token.name} is not in the codebook: add it there, or keep it as an uncategorised (inductive) code.`,
-        code: 'unknown-code',
-        data: suggestion ? { name: token.name, suggestion } : { name: token.name },
-      });
-    }
-    return sortDiagnostics(out);
-  }
-
-  private codebookDiagnostics(): Diagnostic[] {
-    if (!this.codebook) {
-      return [{
-        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-        severity: 'info',
-        message: `There is no codebook yet: create ${this.config.codebook} to define your themes and codes. Until then every code is uncategorised.`,
-        code: 'no-codebook',
-      }];
-    }
-    const out = [...this.codebook.diagnostics];
-    for (const node of this.codebook.nodes) {
-      if (this.nodesById.get(node.id) !== node || this.counts(node.id).total > 0) continue;
-      const leaf = node.kind === 'code' && this.children(node.id).length === 0;
-      out.push(leaf
-        ? { range: node.idRange, severity: 'warning', message: `#${node.id} is not used in any transcript yet.`, code: 'unused-code' }
-        : { range: node.idRange, severity: 'info', message: `No extract is coded with "${node.label || node.id}" or any code under it yet.`, code: node.kind === 'theme' ? 'unused-theme' : 'unused-code' });
-    }
-    return sortDiagnostics(out);
+    return entry ? transcriptDiagnostics(entry.parsed, this.tree, this.codebook !== undefined) : [];
   }
 
   // ---- paranoid mode -------------------------------------------------------
 
   /** A canonical description of everything the index derives (for comparisons). */
   snapshot(): string {
-    const stats = [...this.stats.entries()]
-      .map(([id, s]) => [id, s.direct, s.total, [...s.caseFiles.entries()].sort()] as const)
-      .sort((a, b) => (a[0] < b[0] ? -1 : 1));
-    const usage = [...this.usage.entries()].map(([code, files]) => [code, [...files.entries()].sort()] as const).sort((a, b) => (a[0] < b[0] ? -1 : 1));
     const diagnostics = this.diagnosticPaths().map((p) => [p, this.diagnostics(p)] as const);
-    return JSON.stringify({ stats, usage, diagnostics, uncategorised: this.uncategorisedCodes() });
+    return JSON.stringify({ stats: this.counts_.snapshot(), usage: this.usage.snapshot(), diagnostics, uncategorised: this.uncategorisedCodes() });
   }
 
-  private afterUpdate(path: string, text: string | undefined): void {
-    if (!this.texts) return;
-    if (text === undefined) this.texts.delete(path);
-    else if (this.classify(path) !== 'other') this.texts.set(path, text);
-    const fresh = ProjectIndex.build(this.texts);
+  private checkParanoid(path: string, summary: FileSummary | undefined, role: FileRole): void {
+    if (!this.summaries) return;
+    if (summary === undefined) this.summaries.delete(path);
+    else if (role !== 'other') this.summaries.set(path, summary);
+    const fresh = ProjectIndex.fromSummaries(this.summaries);
     const expected = fresh.snapshot();
     const actual = this.snapshot();
     if (expected !== actual) {
@@ -447,15 +324,26 @@ export class ProjectIndex {
   /** Builds an index from scratch: the config first, then the codebook, then transcripts. */
   static build(files: Map<string, string>, options: IndexOptions = {}): ProjectIndex {
     const index = new ProjectIndex(options);
-    const config = files.get(CONFIG_FILE);
-    if (config !== undefined) index.update(CONFIG_FILE, config);
-    const codebook = files.get(index.codebookPath);
-    if (codebook !== undefined) index.update(index.codebookPath, codebook);
-    for (const [path, text] of files) if (path !== CONFIG_FILE && path !== index.codebookPath) index.update(path, text);
+    for (const path of loadOrder(files.keys(), (p) => index.codebookPath === p)) index.update(path, files.get(path)!);
+    return index;
+  }
+
+  private static fromSummaries(summaries: Map<string, FileSummary>): ProjectIndex {
+    const index = new ProjectIndex();
+    for (const path of loadOrder(summaries.keys(), (p) => index.codebookPath === p)) index.apply(path, summaries.get(path));
     return index;
   }
 }
 
-function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
-  return list.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+/**
+ * The order a project is loaded in: marginalia.yml first (it says which file is
+ * the codebook), then the codebook, then every other file. `isCodebook` is asked
+ * after the config is known, so it must read the live index.
+ */
+export function* loadOrder(paths: Iterable<string>, isCodebook: (path: string) => boolean): Generator<string> {
+  const all = [...paths];
+  if (all.includes(CONFIG_FILE)) yield CONFIG_FILE;
+  const codebook = all.find((p) => p !== CONFIG_FILE && isCodebook(p));
+  if (codebook !== undefined) yield codebook;
+  for (const p of all) if (p !== CONFIG_FILE && p !== codebook) yield p;
 }

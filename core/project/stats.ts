@@ -1,6 +1,7 @@
 // The project's numbers in the shape of `marginalia stats --json` (DESIGN.md §7).
 // The CLI prints it; the server's tree view is built from the same queries.
 
+import { lineMapOf } from '../transcript/parseTranscript';
 import type { Range } from '../types';
 import type { ProjectIndex } from './projectIndex';
 
@@ -42,7 +43,8 @@ export function projectStats(index: ProjectIndex): ProjectStats {
   for (const file of index.transcriptPaths()) {
     const t = index.transcript(file)!;
     cases.push({ case: t.caseId, file, attributes: t.attributes, segments: t.segments.length });
-    for (const s of t.segments) segments.push({ file, case: t.caseId, codes: s.codes, text: s.text, range: s.range });
+    const lines = lineMapOf(t);
+    for (const s of t.segments) segments.push({ file, case: t.caseId, codes: s.codes, text: s.text, range: lines.range(s.start, s.end) });
   }
   const nodes: NodeStatsRow[] = [];
   const seen = new Set<string>();

@@ -1,23 +1,29 @@
 // Converts UTF-16 offsets (JavaScript string indices) to LSP positions.
 // Line breaks are \n, \r\n and a lone \r, exactly the three LSP recognises.
+//
+// The core keeps offsets; positions are made at the edges (server, CLI). A file
+// summary carries only its line starts, so `LineMap` converts offsets to
+// positions without the text; `LineIndex` adds the text for position → offset.
 
 import type { Position, Range } from '../types';
 
-export class LineIndex {
-  private readonly starts: number[];
-
-  constructor(readonly text: string) {
-    const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10) starts.push(i + 1);
-      else if (c === 13) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      }
+/** Where each line starts (offset 0 first), for `\n`, `\r\n` and a lone `\r`. */
+export function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) starts.push(i + 1);
+    else if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
     }
-    this.starts = starts;
   }
+  return starts;
+}
+
+/** Offsets → positions, from line starts alone (what a file summary keeps). */
+export class LineMap {
+  constructor(readonly starts: readonly number[]) {}
 
   get lineCount(): number {
     return this.starts.length;
@@ -38,13 +44,21 @@ export class LineIndex {
   range(start: number, end: number): Range {
     return { start: this.position(start), end: this.position(end) };
   }
+}
+
+/** Offsets ↔ positions for a text in hand. */
+export class LineIndex extends LineMap {
+  constructor(readonly text: string) {
+    super(lineStartsOf(text));
+  }
 
   /** The offset of a position, clamped into the document (never throws). */
   offset(pos: Position): number {
+    const starts = this.starts;
     if (pos.line < 0) return 0;
-    if (pos.line >= this.starts.length) return this.text.length;
-    const lineStart = this.starts[pos.line];
-    const next = pos.line + 1 < this.starts.length ? this.starts[pos.line + 1] : this.text.length;
+    if (pos.line >= starts.length) return this.text.length;
+    const lineStart = starts[pos.line];
+    const next = pos.line + 1 < starts.length ? starts[pos.line + 1] : this.text.length;
     let lineEnd = next;
     if (lineEnd > lineStart && this.text.charCodeAt(lineEnd - 1) === 10) lineEnd--;
     if (lineEnd > lineStart && this.text.charCodeAt(lineEnd - 1) === 13) lineEnd--;

@@ -5,16 +5,20 @@
 
 import { parse as parseYaml } from 'yaml';
 import { CODE_NAME_SOURCE } from '../codeName';
-import { LineIndex, stripBom } from '../text/lineIndex';
+import { LineIndex, LineMap, stripBom } from '../text/lineIndex';
 import { markdownStructure, type TextBlock } from '../text/markdownBlocks';
-import type { Diagnostic, Range } from '../types';
+import type { Diagnostic } from '../types';
+
+// Every offset below is a UTF-16 offset into the transcript's text after its
+// byte-order mark; make positions with `lineMapOf(parsed)` at the edges.
 
 export interface Segment {
   kind: 'span' | 'paragraph';
   /** Distinct codes, in the order first written. */
   codes: string[];
-  /** The extract: inside the brackets, or the paragraph without its trailing group. */
-  range: Range;
+  /** The extract: inside the brackets, or the paragraph without its trailing group. Unique in a file (see `segmentId`). */
+  start: number;
+  end: number;
   /** The extract with coding markup removed and whitespace collapsed. */
   text: string;
 }
@@ -23,14 +27,16 @@ export interface CodeToken {
   /** The code name without `#`. */
   name: string;
   /** Covers `#name`. */
-  range: Range;
+  start: number;
+  end: number;
   /** Index into `segments`, or -1 when the group codes nothing (an error). */
   segment: number;
 }
 
 export interface SpeakerTurn {
   speaker: string;
-  range: Range;
+  start: number;
+  end: number;
 }
 
 /** Where coding markup sits, as UTF-16 offsets (only with `{ markup: true }`, for renderers). */
@@ -50,8 +56,22 @@ export interface ParsedTranscript {
   tokens: CodeToken[];
   turns: SpeakerTurn[];
   diagnostics: Diagnostic[];
-  lineCount: number;
+  /** Where each line starts: enough to turn any offset above into a position. */
+  lineStarts: number[];
   markup?: CodingMarkup[];
+}
+
+/** Offsets of a parsed transcript → positions (the edges' converter). */
+export function lineMapOf(parsed: { lineStarts: readonly number[] }): LineMap {
+  return new LineMap(parsed.lineStarts);
+}
+
+/**
+ * A segment's id, stable as long as the text before it is: the file and where
+ * the extract starts (no two segments of a file start at the same offset).
+ */
+export function segmentId(path: string, segment: Pick<Segment, 'start'>): string {
+  return `${path}@${segment.start}`;
 }
 
 const NAME_AT = new RegExp(`^#(${CODE_NAME_SOURCE})$`, 'u');
@@ -78,7 +98,7 @@ export function parseTranscript(source: string, path: string, options: ParseOpti
     tokens: [],
     turns: [],
     diagnostics: [],
-    lineCount: lines.lineCount,
+    lineStarts: lines.starts as number[],
     markup: options.markup ? [] : undefined,
   };
   if (structure.frontMatter) readFrontMatter(structure.frontMatter, lines, result);
@@ -183,7 +203,7 @@ function scanBlock(text: string, block: TextBlock, lines: LineIndex, out: Parsed
             message: 'This coding has no opening "[" in its paragraph: put "[" where the extract starts.',
             code: 'unmatched-bracket',
           });
-          recordTokens(group, -1, lines, out);
+          recordTokens(group, -1, out);
           markup.push([i, i + 1], [group.start, group.end]);
         } else if (text.slice(opener.offset + 1, i).trim() === '') {
           out.diagnostics.push({
@@ -192,7 +212,7 @@ function scanBlock(text: string, block: TextBlock, lines: LineIndex, out: Parsed
             message: 'This coded extract is empty: put the words you are coding between "[" and "]".',
             code: 'empty-extract',
           });
-          recordTokens(group, -1, lines, out);
+          recordTokens(group, -1, out);
           markup.push([opener.offset, opener.offset + 1], [i, i + 1], [group.start, group.end]);
         } else {
           spans.push({ open: opener.offset, close: i, group });
@@ -228,7 +248,7 @@ function scanBlock(text: string, block: TextBlock, lines: LineIndex, out: Parsed
 
   // Segments are stored in document order: the paragraph first, then spans by opening bracket.
   const validBare = bareGroups.filter((g) => g.valid);
-  for (const g of bareGroups) if (!g.valid) recordTokens(g, -1, lines, out);
+  for (const g of bareGroups) if (!g.valid) recordTokens(g, -1, out);
   if (validBare.length > 0) {
     // The extract is the paragraph without its trailing coding group(s).
     let extractEnd = blockEnd;
@@ -242,11 +262,12 @@ function scanBlock(text: string, block: TextBlock, lines: LineIndex, out: Parsed
     out.segments.push({
       kind: 'paragraph',
       codes: distinct(validBare.flatMap((g) => g.names.map((n) => n.name))),
-      range: lines.range(start, extractEnd),
+      start,
+      end: extractEnd,
       text: extractText(text, start, extractEnd, markup, block.quoteDepth),
     });
     for (const g of validBare) {
-      recordTokens(g, index, lines, out);
+      recordTokens(g, index, out);
       out.markup?.push({ kind: 'paragraph', start: g.start, end: g.end, codes: g.names.map((n) => n.name) });
     }
   }
@@ -258,17 +279,18 @@ function scanBlock(text: string, block: TextBlock, lines: LineIndex, out: Parsed
     out.segments.push({
       kind: 'span',
       codes: distinct(span.group.names.map((n) => n.name)),
-      range: lines.range(span.open + 1, span.close),
+      start: span.open + 1,
+      end: span.close,
       text: extractText(text, span.open + 1, span.close, markup, block.quoteDepth),
     });
-    recordTokens(span.group, index, lines, out);
+    recordTokens(span.group, index, out);
     out.markup?.push({ kind: 'span', open: span.open, close: span.close, groupEnd: span.group.end, codes: distinct(span.group.names.map((n) => n.name)) });
   }
 
   SPEAKER.lastIndex = start;
   const speaker = block.kind === 'paragraph' && text.charCodeAt(start) === 42 ? SPEAKER.exec(text) : null;
   if (speaker && speaker.index + speaker[0].length <= end) {
-    out.turns.push({ speaker: speaker[1].trim(), range: lines.range(start, end) });
+    out.turns.push({ speaker: speaker[1].trim(), start, end });
   }
 }
 
@@ -324,8 +346,8 @@ function readGroup(text: string, at: number, end: number, lines: LineIndex, out:
   return { start: at, end: close + 1, names, valid };
 }
 
-function recordTokens(group: Group, segment: number, lines: LineIndex, out: ParsedTranscript): void {
-  for (const n of group.names) out.tokens.push({ name: n.name, range: lines.range(n.start, n.end), segment });
+function recordTokens(group: Group, segment: number, out: ParsedTranscript): void {
+  for (const n of group.names) out.tokens.push({ name: n.name, start: n.start, end: n.end, segment });
 }
 
 function distinct(names: string[]): string[] {

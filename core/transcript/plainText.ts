@@ -10,7 +10,7 @@
 // (core/text/codePoints.ts) to convert plain offsets to and from them.
 
 import { markdownStructure } from '../text/markdownBlocks';
-import { LineIndex, stripBom } from '../text/lineIndex';
+import { stripBom } from '../text/lineIndex';
 import { parseTranscript, type ParsedTranscript, type Segment } from './parseTranscript';
 
 export interface PlainTextOptions {
@@ -82,12 +82,11 @@ export function plainTranscript(source: string, path: string, options: PlainText
     if (options.unescape) for (const block of structure.blocks) regions.push(...escapes(text, block.start, block.end, block.excluded));
   }
   const map = new OffsetMap(text, regions);
-  const lines = new LineIndex(text);
   const segments = parsed.segments.map((segment) => ({
     kind: segment.kind,
     codes: segment.codes,
-    start: map.toPlain(lines.offset(segment.range.start)),
-    end: map.toPlain(lines.offset(segment.range.end)),
+    start: map.toPlain(segment.start),
+    end: map.toPlain(segment.end),
     segment,
   }));
   return {

@@ -1,12 +1,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseTranscript } from '../../core';
+import { lineMapOf, parseTranscript } from '../../core';
 
 /** Each coded segment as `codes: text @ line:char-line:char`. */
 function segments(source: string): string[] {
-  return parseTranscript(source, 'transcripts/P1.md').segments.map(
-    (s) => `${s.codes.join(' ')}: ${s.text} @ ${s.range.start.line}:${s.range.start.character}-${s.range.end.line}:${s.range.end.character}`,
-  );
+  const t = parseTranscript(source, 'transcripts/P1.md');
+  const lines = lineMapOf(t);
+  return t.segments.map((s) => {
+    const r = lines.range(s.start, s.end);
+    return `${s.codes.join(' ')}: ${s.text} @ ${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
+  });
 }
 
 function diagnostics(source: string): string[] {
@@ -94,9 +97,9 @@ test('broken front matter is a warning, never a crash', () => {
 });
 test('tokens point at #name', () => {
   const t = parseTranscript('[a]{#x  #yy}', 'P.md');
-  assert.deepEqual(t.tokens.map((k) => `${k.name}@${k.range.start.character}-${k.range.end.character}`), ['x@4-6', 'yy@8-11']);
+  assert.deepEqual(t.tokens.map((k) => `${k.name}@${k.start}-${k.end}`), ['x@4-6', 'yy@8-11']);
 });
 test('speaker turns', () => {
   const t = parseTranscript('**Interviewer:** Hi?\n\n**P9:** Hello.', 'P.md');
-  assert.deepEqual(t.turns.map((x) => `${x.speaker}@${x.range.start.line}`), ['Interviewer@0', 'P9@2']);
+  assert.deepEqual(t.turns.map((x) => `${x.speaker}@${lineMapOf(t).position(x.start).line}`), ['Interviewer@0', 'P9@2']);
 });

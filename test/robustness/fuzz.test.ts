@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { LineIndex, ProjectIndex, parseCodebook, parseConfig, parseTranscript, type Range } from '../../core';
+import { LineIndex, lineMapOf, ProjectIndex, parseCodebook, parseConfig, parseTranscript, type Range } from '../../core';
 
 const PIECES = [
   '[', ']', '{', '}', '{#', ']{#', '#', '#a', '#b-c', '#é', 'word', ' ', '  ', '\n', '\n\n', '\r\n', '\r', '\t',
@@ -36,12 +36,13 @@ test('parsing a transcript never throws and every range is inside the document',
   fc.assert(
     fc.property(withBomArb, (text) => {
       const t = parseTranscript(text, 'transcripts/P1.md');
+      const lines = lineMapOf(t);
       for (const s of t.segments) {
-        assertRangeInside(text, s.range, 'segment');
+        assertRangeInside(text, lines.range(s.start, s.end), 'segment');
         assert.equal(s.text, s.text.replace(/\s+/g, ' ').trim(), 'segment text has collapsed whitespace');
         assert.ok(s.codes.length > 0 && new Set(s.codes).size === s.codes.length, 'distinct codes');
       }
-      for (const k of t.tokens) assertRangeInside(text, k.range, 'token');
+      for (const k of t.tokens) assertRangeInside(text, lines.range(k.start, k.end), 'token');
       for (const d of t.diagnostics) assertRangeInside(text, d.range, 'diagnostic');
     }),
     { numRuns: 3000 },

@@ -5,13 +5,15 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { CancellationToken, type WorkspaceEdit } from 'vscode-languageserver';
+import { lineMapOf } from '../../core';
 import { applyTextEdits } from '../support/textEdits';
 import { Project } from '../../server/src/workspace/project';
 import { rename } from '../../server/src/features/rename';
 
 function renameEverywhere(project: Project, files: Map<string, string>, from: string, to: string): void {
   const token = project.index.tokensOf(from)[0];
-  const edit: WorkspaceEdit | null = rename(project, token.path, token.token.range.start, to, CancellationToken.None);
+  const at = lineMapOf(project.index.transcript(token.path)!).position(token.token.start);
+  const edit: WorkspaceEdit | null = rename(project, token.path, at, to, CancellationToken.None);
   assert.ok(edit?.changes);
   for (const [path, text] of files) {
     const changed = applyTextEdits(text, edit.changes[project.uri(path)] ?? []);

@@ -1,7 +1,7 @@
 // What code or theme is under the cursor: a `#name` in a transcript, or an
 // entry in the codebook. Every navigation feature starts here.
 
-import { countsLine, rangeContains, type CodebookNode, type Position, type Range } from '../../../core';
+import { countsLine, lineMapOf, rangeContains, type CodebookNode, type Position, type Range } from '../../../core';
 import type { Project } from '../workspace/project';
 
 export interface CodeAt {
@@ -25,8 +25,10 @@ export function codeAt(project: Project, path: string, position: Position): Code
   }
   const transcript = index.transcript(path);
   if (!transcript) return undefined;
+  const lines = lineMapOf(transcript);
   for (const token of transcript.tokens) {
-    if (rangeContains(token.range, position)) return { id: token.name, range: token.range, node: index.node(token.name), where: 'transcript' };
+    const range = lines.range(token.start, token.end);
+    if (rangeContains(range, position)) return { id: token.name, range, node: index.node(token.name), where: 'transcript' };
   }
   return undefined;
 }

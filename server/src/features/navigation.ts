@@ -2,6 +2,7 @@
 // (code retrieval: every extract coded with the code, across all transcripts).
 
 import type { CancellationToken, Location, Position } from 'vscode-languageserver';
+import { lineMapOf } from '../../../core';
 import type { Project } from '../workspace/project';
 import { codeAt } from './codeAt';
 
@@ -18,10 +19,10 @@ export function references(project: Project, path: string, position: Position, i
   if (includeDeclaration && at.node) out.push({ uri: project.uri(project.index.codebookPath), range: at.node.idRange });
   for (const ref of project.index.tokensOf(at.id)) {
     if (token.isCancellationRequested) return null;
-    const segments = project.index.transcript(ref.path)!.segments;
+    const transcript = project.index.transcript(ref.path)!;
     // The extract itself is the useful location for retrieval; a coding in error has only its token.
-    const range = ref.token.segment >= 0 ? segments[ref.token.segment].range : ref.token.range;
-    out.push({ uri: project.uri(ref.path), range });
+    const at = ref.token.segment >= 0 ? transcript.segments[ref.token.segment] : ref.token;
+    out.push({ uri: project.uri(ref.path), range: lineMapOf(transcript).range(at.start, at.end) });
   }
   return out;
 }

@@ -3,7 +3,7 @@
 // the slug of its heading keeps its heading text and gains an explicit {#id}.
 
 import { ResponseError, LSPErrorCodes, type CancellationToken, type Position, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
-import { isValidCodeName } from '../../../core';
+import { isValidCodeName, lineMapOf } from '../../../core';
 import type { Project } from '../workspace/project';
 import { codeAt, nameRange } from './codeAt';
 
@@ -39,7 +39,7 @@ export function rename(project: Project, path: string, position: Position, newNa
   }
   for (const ref of index.tokensOf(at.id)) {
     if (token.isCancellationRequested) return null;
-    add(ref.path, ref.token.range);
+    add(ref.path, lineMapOf(index.transcript(ref.path)!).range(ref.token.start, ref.token.end));
   }
   return { changes };
 }

@@ -3,7 +3,7 @@
 // names, marked `undefined` when they are not in the codebook.
 
 import type { CancellationToken, SemanticTokens, SemanticTokensLegend } from 'vscode-languageserver';
-import type { Position } from '../../../core';
+import { lineMapOf, type Position } from '../../../core';
 import type { Project } from '../workspace/project';
 
 export const SEMANTIC_LEGEND: SemanticTokensLegend = {
@@ -15,14 +15,15 @@ export function semanticTokens(project: Project, path: string, token: Cancellati
   const transcript = project.index.transcript(path);
   if (!transcript || token.isCancellationRequested) return null;
   const found: Array<{ at: Position; length: number; type: number; modifiers: number }> = [];
+  const lines = lineMapOf(transcript);
   for (const s of transcript.segments) {
     if (s.kind !== 'span') continue;
-    found.push({ at: { line: s.range.start.line, character: s.range.start.character - 1 }, length: 1, type: 0, modifiers: 0 });
-    found.push({ at: s.range.end, length: 1, type: 0, modifiers: 0 });
+    found.push({ at: lines.position(s.start - 1), length: 1, type: 0, modifiers: 0 });
+    found.push({ at: lines.position(s.end), length: 1, type: 0, modifiers: 0 });
   }
   for (const t of transcript.tokens) {
     const defined = !project.index.hasCodebook || project.index.node(t.name) !== undefined;
-    found.push({ at: t.range.start, length: t.range.end.character - t.range.start.character, type: 1, modifiers: defined ? 0 : 1 });
+    found.push({ at: lines.position(t.start), length: t.end - t.start, type: 1, modifiers: defined ? 0 : 1 });
   }
   found.sort((a, b) => a.at.line - b.at.line || a.at.character - b.at.character);
   // LSP's relative encoding: line delta, start delta, length, type, modifiers.

@@ -2,7 +2,7 @@
 // their coded extracts. Workspace symbols: every theme and code.
 
 import { SymbolKind, type CancellationToken, type DocumentSymbol, type SymbolInformation } from 'vscode-languageserver';
-import { positionLess, rangeContains } from '../../../core';
+import { lineMapOf } from '../../../core';
 import type { Project } from '../workspace/project';
 import { nodeCountsLine } from './codeAt';
 
@@ -28,22 +28,25 @@ export function documentSymbols(project: Project, path: string, token: Cancellat
   }
   const transcript = index.transcript(path);
   if (!transcript || token.isCancellationRequested) return null;
+  const lines = lineMapOf(transcript);
   const segmentSymbols = transcript.segments.map<DocumentSymbol>((s) => ({
     name: s.codes.map((c) => `#${c}`).join(' '),
     detail: s.text.length > 80 ? `${s.text.slice(0, 79)}…` : s.text,
     kind: SymbolKind.String,
-    range: s.range,
-    selectionRange: s.range,
+    range: lines.range(s.start, s.end),
+    selectionRange: lines.range(s.start, s.end),
   }));
   const out: DocumentSymbol[] = [];
   const placed = new Set<number>();
   for (const turn of transcript.turns) {
-    const children = segmentSymbols.filter((s, i) => {
-      const inside = rangeContains(turn.range, s.range.start) && !positionLess(turn.range.end, s.range.end);
+    const children = segmentSymbols.filter((_, i) => {
+      const s = transcript.segments[i];
+      const inside = s.start >= turn.start && s.end <= turn.end;
       if (inside) placed.add(i);
       return inside;
     });
-    out.push({ name: turn.speaker, kind: SymbolKind.Event, range: turn.range, selectionRange: turn.range, children });
+    const range = lines.range(turn.start, turn.end);
+    out.push({ name: turn.speaker, kind: SymbolKind.Event, range, selectionRange: range, children });
   }
   segmentSymbols.forEach((s, i) => placed.has(i) || out.push(s));
   return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);

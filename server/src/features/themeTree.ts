@@ -3,6 +3,7 @@
 // one node on demand.
 
 import type { CancellationToken } from 'vscode-languageserver';
+import { lineMapOf } from '../../../core';
 import type { Project } from '../workspace/project';
 import type { SegmentItem, ThemeTreeNode, ThemeTreeProject } from '../protocol';
 
@@ -56,7 +57,7 @@ export function segmentsOfNode(project: Project, id: string, descendants: boolea
     case: ref.caseId,
     codes: ref.segment.codes,
     text: ref.segment.text,
-    range: ref.segment.range,
+    range: lineMapOf(project.index.transcript(ref.path)!).range(ref.segment.start, ref.segment.end),
   }));
 }
 
