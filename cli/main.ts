@@ -7,7 +7,7 @@ import { projectStats } from '../core';
 import { loadProject } from '../host/projectFiles';
 import { collectDiagnostics, formatGithub, formatJson, formatText } from './diagnosticsReport';
 import { formatStatsTable } from './statsTable';
-import { agreeCommand, agreementText, diffCommand, diffMarkdown, diffText } from './review';
+import { agreeCommand, agreementText, unknownAgreementOptions, diffCommand, diffMarkdown, diffText } from './review';
 import { GitError } from '../host/git';
 
 const VERSION = '0.1.0';
@@ -129,6 +129,8 @@ async function run(argv: string[]): Promise<number> {
       if (refs.length < 2) throw new UsageError('Give two coders\' refs (marginalia agree branch-a branch-b), or more with --refs a,b,c.');
       const root = projectFolder(String(args.flags.get('folder') ?? '.'));
       const report = agreeCommand(root, refs, { codes: list('codes'), cases: list('cases') });
+      const unknown = unknownAgreementOptions(report);
+      if (unknown) throw new UsageError(unknown);
       process.stdout.write(args.flags.has('json') ? JSON.stringify(report, null, 2) + '\n' : agreementText(report));
       return 0;
     }

@@ -1,6 +1,6 @@
 // `marginalia diff` and `marginalia agree`: reviewing coding through git.
 
-import { ProjectIndex, countsLine } from '../core';
+import { ProjectIndex, countsLine, plural } from '../core';
 import { codingDiff, type CodingDiff } from '../core/review/codingDiff';
 import { agreement, type AgreementReport } from '../core/review/agreeProjects';
 import { gitProject, readProjectAtRef } from '../host/git';
@@ -92,7 +92,7 @@ export function agreeCommand(folder: string, refs: string[], options: { codes?: 
     const index = ProjectIndex.build(files);
     const transcripts = new Map<string, string>();
     for (const p of index.transcriptPaths()) transcripts.set(p, files.get(p)!);
-    return { name: ref, transcripts };
+    return { name: ref, transcripts, codebook: index.codebookNodes().map((n) => n.id) };
   });
   return agreement(coders, options);
 }
@@ -101,15 +101,25 @@ const fixed = (x: number | undefined): string => (x === undefined ? '' : Number.
 
 export function agreementText(r: AgreementReport): string {
   const two = r.coders.length === 2;
+  const skipped = r.skipped.length > 0 ? `; ${plural(r.skipped.length, 'transcript')} skipped (see below)` : '';
   const out = [
-    `Intercoder agreement between ${r.coders.join(', ')}: ${r.compared.length} transcripts, ${r.units} characters`,
+    `Intercoder agreement between ${r.coders.join(', ')}: ${plural(r.compared.length, 'transcript')}, ${plural(r.units, 'character')}${skipped}`,
     '',
     two ? 'code                              % agree   kappa   alpha' : 'code                              alpha',
   ];
   const row = (name: string, c: { percent?: number; kappa?: number; alpha: number }): string =>
-    two ? `${name.padEnd(32)}  ${(c.percent === undefined ? '' : (c.percent * 100).toFixed(1) + '%').padStart(7)}  ${fixed(c.kappa).padStart(6)}  ${fixed(c.alpha).padStart(6)}` : `${name.padEnd(32)}  ${fixed(c.alpha).padStart(6)}`;
+    two ? `${name.padEnd(32)}  ${(c.percent === undefined ? '' : Number.isNaN(c.percent) ? 'n/a' : (c.percent * 100).toFixed(1) + '%').padStart(7)}  ${fixed(c.kappa).padStart(6)}  ${fixed(c.alpha).padStart(6)}` : `${name.padEnd(32)}  ${fixed(c.alpha).padStart(6)}`;
   for (const c of r.codes) out.push(row(`#${c.code}`, c));
   out.push(row('overall', r.overall));
+  if (r.notApplied.length > 0) out.push('', `Not applied by any coder, so left out of the overall figures: ${codes(r.notApplied)}.`);
   for (const s of r.skipped) out.push('', `Skipped ${s.file}: ${s.reason}.`);
   return out.join('\n') + '\n';
+}
+
+/** The sentence for options naming codes or cases the project does not have, if any. */
+export function unknownAgreementOptions(r: AgreementReport): string | undefined {
+  const parts: string[] = [];
+  if (r.unknown.codes.length > 0) parts.push(`no code ${r.unknown.codes.map((c) => `#${c}`).join(', ')} in any coder's codebook or transcripts`);
+  if (r.unknown.cases.length > 0) parts.push(`no case ${r.unknown.cases.join(', ')} in any coder's transcripts`);
+  return parts.length > 0 ? `There is ${parts.join(', and ')}.` : undefined;
 }

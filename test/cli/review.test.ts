@@ -43,7 +43,7 @@ test("agree: percent agreement, Cohen's kappa and Krippendorff's alpha per code,
   const r = marginalia(dir, 'agree', 'coder-a', 'coder-b');
   assert.equal(r.stderr, '');
   assert.equal(r.stdout, [
-    'Intercoder agreement between coder-a, coder-b: 2 transcripts, 25 characters',
+    'Intercoder agreement between coder-a, coder-b: 2 transcripts, 25 characters; 1 transcript skipped (see below)',
     '',
     'code                              % agree   kappa   alpha',
     '#x                                  76.0%   0.250   0.265',
@@ -64,11 +64,46 @@ test('agree --json, --codes and three coders with --refs', () => {
   const three = marginalia(dir, 'agree', '--refs', 'coder-a,coder-b,coder-c');
   // #x by hand: 2 characters coded by all three, 3 by two, 3 by one, 17 by none → α = 1 − 12 / (2·15·60/74) = 0.507.
   assert.equal(three.stdout.split('\n').slice(0, 4).join('\n'), [
-    'Intercoder agreement between coder-a, coder-b, coder-c: 2 transcripts, 25 characters',
+    'Intercoder agreement between coder-a, coder-b, coder-c: 2 transcripts, 25 characters; 1 transcript skipped (see below)',
     '',
     'code                              alpha',
     '#x                                 0.507',
   ].join('\n'));
+});
+
+test('agree compares texts modulo whitespace runs and line endings, and counts on that text', () => {
+  const r = repo();
+  r.commit('main', { 'codebook.md': '- #x: Ex\n- #d: Delegation\n', 'transcripts/P1.md': '---\ncase: P1\n---\nWho does it?\nThe therapist.\n' });
+  // Anna codes the paragraph the documented way (a space before the group); Ben re-wraps, uses CRLF and adds an attribute.
+  r.commit('anna', { 'transcripts/P1.md': '---\ncase: P1\n---\nWho does it?\nThe [therapist]{#x}. {#d}\n' }, 'main');
+  r.commit('ben', { 'transcripts/P1.md': '---\r\ncase: P1\r\nband: 7\r\n---\r\nWho  does [it?\r\nThe therapist]{#x}.\r\n' }, 'main');
+  const out = marginalia(r.dir, 'agree', 'anna', 'ben');
+  assert.equal(out.stderr, '');
+  // "Who does it? The therapist." is 27 characters; #d: anna all 27, ben none; #x: anna 9, ben 17, both 9.
+  assert.equal(out.stdout, [
+    'Intercoder agreement between anna, ben: 1 transcript, 27 characters',
+    '',
+    'code                              % agree   kappa   alpha',
+    '#d                                   0.0%   0.000  -0.963',
+    '#x                                  70.4%   0.455   0.418',
+    'overall                             35.2%  -0.154  -0.285',
+    '',
+  ].join('\n'));
+});
+
+test('agree: a code nobody applied is listed and left out of overall; unknown codes and cases are usage errors', () => {
+  // #z is in coder-b's codebook, but nobody applied it.
+  const { dir, commit } = twoCoders();
+  commit('coder-b', { 'codebook.md': '- #x: Ex\n- #y: Why\n- #z: Zed\n' });
+  const text = marginalia(dir, 'agree', 'coder-a', 'coder-b', '--codes', 'x,y,z');
+  const plainRun = marginalia(dir, 'agree', 'coder-a', 'coder-b', '--codes', 'x,y');
+  assert.equal(text.code, 0);
+  assert.equal(text.stdout, plainRun.stdout.replace('\n\nSkipped', '\n\nNot applied by any coder, so left out of the overall figures: #z.\n\nSkipped'));
+  const json = JSON.parse(marginalia(dir, 'agree', 'coder-a', 'coder-b', '--codes', 'x,z', '--json').stdout);
+  assert.deepEqual([json.notApplied, json.codes.map((c: { code: string }) => c.code)], [['z'], ['x']]);
+  assert.deepEqual(json.overall, JSON.parse(marginalia(dir, 'agree', 'coder-a', 'coder-b', '--codes', 'x', '--json').stdout).overall);
+  assert.deepEqual(marginalia(dir, 'agree', 'coder-a', 'coder-b', '--codes', 'x,nope'), { code: 2, stdout: '', stderr: "marginalia: There is no code #nope in any coder's codebook or transcripts.\n" });
+  assert.deepEqual(marginalia(dir, 'agree', 'coder-a', 'coder-b', '--cases', 'P1,P9'), { code: 2, stdout: '', stderr: "marginalia: There is no case P9 in any coder's transcripts.\n" });
 });
 
 test('diff: extracts added, recoded (not reflowed), counts and codebook changes', () => {
