@@ -9,6 +9,7 @@ import { collectDiagnostics, formatGithub, formatJson, formatText } from './diag
 import { formatStatsTable } from './statsTable';
 import { agreeCommand, agreementText, unknownAgreementOptions, diffCommand, diffMarkdown, diffText } from './review';
 import { GitError } from '../host/git';
+import { importCommand } from './importCommand';
 
 const VERSION = '0.1.0';
 
@@ -24,6 +25,9 @@ Usage:
   marginalia agree <refA> <refB> [--refs A,B,C] [--codes a,b] [--cases P01,P02] [--folder F] [--json]
       Intercoder agreement between coders' branches: percent agreement, Cohen's kappa and
       Krippendorff's alpha per code, on the characters of the transcripts.
+  marginalia import <file…> [--into folder] [--force]
+      Word (.docx), caption (.vtt, .srt) and plain-text (.txt) transcripts as markdown
+      transcripts in the folder (default: transcripts/). Never overwrites without --force.
   marginalia lsp --stdio
       The language server, for any editor that speaks LSP.
 
@@ -38,7 +42,7 @@ interface Args {
   flags: Map<string, string | true>;
 }
 
-const VALUE_FLAGS = ['format', 'folder', 'refs', 'codes', 'cases'];
+const VALUE_FLAGS = ['format', 'folder', 'refs', 'codes', 'cases', 'into'];
 
 function parseArgs(argv: string[]): Args {
   const [command = 'help', ...rest] = argv;
@@ -55,7 +59,7 @@ function parseArgs(argv: string[]): Args {
       } else flags.set(name, true);
     } else positional.push(a);
   }
-  if (command !== 'diff' && command !== 'agree' && positional.length > 1) {
+  if (command !== 'diff' && command !== 'agree' && command !== 'import' && positional.length > 1) {
     throw new UsageError(`Give one project folder, not ${positional.length} ("${positional.join('", "')}").`);
   }
   return { command, folder: positional[0] ?? '.', positional, flags };
@@ -134,6 +138,9 @@ async function run(argv: string[]): Promise<number> {
       process.stdout.write(args.flags.has('json') ? JSON.stringify(report, null, 2) + '\n' : agreementText(report));
       return 0;
     }
+    case 'import':
+      allowFlags(args, ['into', 'force']);
+      return importCommand(args.positional, { into: String(args.flags.get('into') ?? 'transcripts'), force: args.flags.has('force') });
     case 'lsp': {
       allowFlags(args, ['stdio']);
       const { startServer } = await import('../server/src/startServer');
@@ -141,7 +148,7 @@ async function run(argv: string[]): Promise<number> {
       return -1; // keeps running until the client disconnects
     }
     default:
-      throw new UsageError(`Unknown command "${args.command}": use check, stats, diff, agree or lsp (see "marginalia --help").`);
+      throw new UsageError(`Unknown command "${args.command}": use check, stats, diff, agree, import or lsp (see "marginalia --help").`);
   }
 }
 
