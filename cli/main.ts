@@ -10,6 +10,7 @@ import { formatStatsTable } from './statsTable';
 import { agreeCommand, agreementText, unknownAgreementOptions, diffCommand, diffMarkdown, diffText } from './review';
 import { GitError } from '../host/git';
 import { importCommand } from './importCommand';
+import { exportCommand } from './refi';
 
 const VERSION = '0.1.0';
 
@@ -28,6 +29,9 @@ Usage:
   marginalia import <file…> [--into folder] [--force]
       Word (.docx), caption (.vtt, .srt) and plain-text (.txt) transcripts as markdown
       transcripts in the folder (default: transcripts/). Never overwrites without --force.
+  marginalia export [folder] -o <file.qdpx|file.qdc>
+      The project as REFI-QDA, for NVivo, ATLAS.ti, MAXQDA and QualCoder: a .qdpx holds
+      codebook, transcripts, cases and every coded extract; a .qdc the codebook alone.
   marginalia lsp --stdio
       The language server, for any editor that speaks LSP.
 
@@ -42,14 +46,14 @@ interface Args {
   flags: Map<string, string | true>;
 }
 
-const VALUE_FLAGS = ['format', 'folder', 'refs', 'codes', 'cases', 'into'];
+const VALUE_FLAGS = ['format', 'folder', 'refs', 'codes', 'cases', 'into', 'output'];
 
 function parseArgs(argv: string[]): Args {
   const [command = 'help', ...rest] = argv;
   const flags = new Map<string, string | true>();
   const positional: string[] = [];
   for (let i = 0; i < rest.length; i++) {
-    const a = rest[i];
+    const a = rest[i] === '-o' ? '--output' : rest[i];
     if (a.startsWith('--')) {
       const [name, value] = a.slice(2).split('=', 2);
       if (value !== undefined) flags.set(name, value);
@@ -141,6 +145,12 @@ async function run(argv: string[]): Promise<number> {
     case 'import':
       allowFlags(args, ['into', 'force']);
       return importCommand(args.positional, { into: String(args.flags.get('into') ?? 'transcripts'), force: args.flags.has('force') });
+    case 'export': {
+      allowFlags(args, ['output']);
+      const output = args.flags.get('output');
+      if (typeof output !== 'string') throw new UsageError('Say where to write the export: marginalia export [folder] -o study.qdpx (or codebook.qdc).');
+      return exportCommand(projectFolder(args.folder), output);
+    }
     case 'lsp': {
       allowFlags(args, ['stdio']);
       const { startServer } = await import('../server/src/startServer');
@@ -148,7 +158,7 @@ async function run(argv: string[]): Promise<number> {
       return -1; // keeps running until the client disconnects
     }
     default:
-      throw new UsageError(`Unknown command "${args.command}": use check, stats, diff, agree, import or lsp (see "marginalia --help").`);
+      throw new UsageError(`Unknown command "${args.command}": use check, stats, diff, agree, import, export or lsp (see "marginalia --help").`);
   }
 }
 
