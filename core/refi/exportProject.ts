@@ -104,7 +104,7 @@ export function exportProject(input: ExportInput): ExportResult {
       selections: reader.segments.map((s, i) => {
         const key = `${path}#${i}`;
         return { guid: stableGuid('selection', key), start: cps.toCodePoint(s.start), end: cps.toCodePoint(s.end), codes: s.codes.map(codeGuid), noteRefs: [] };
-      }),
+      }).sort((a, b) => a.start - b.start || b.end - a.end),
       codes: [],
       values: [],
       noteRefs: [],

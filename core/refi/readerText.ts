@@ -35,7 +35,12 @@ export function readerText(source: string, path: string): ReaderText {
   }
   for (const m of parsed.markup ?? []) {
     if (m.kind === 'span') removed.push([m.open, m.open + 1], [m.close, m.groupEnd]);
-    else removed.push([m.start, m.end]);
+    else {
+      // A trailing group and the spaces before it: the paragraph reads as if it were not there.
+      let start = m.start;
+      if (/^[ \t]*(\r|\n|$)/.test(text.slice(m.end, m.end + 256))) while (start > 0 && (text[start - 1] === ' ' || text[start - 1] === '\t')) start--;
+      removed.push([start, m.end]);
+    }
   }
   // Backslash escapes, where markdown reads them (paragraphs and headings, outside code and HTML).
   for (const block of structure.blocks) {
