@@ -7,7 +7,8 @@ import type { ProjectIndex } from '../project/projectIndex';
 import type { CodebookNode } from '../codebook/parseCodebook';
 import { stableGuid } from './guid';
 import type { RefiCase, RefiCode, RefiNote, RefiProject, RefiTextSource, RefiVariable } from './model';
-import { CodePoints, readerText } from './readerText';
+import { plainTranscript } from '../transcript/plainText';
+import { CodePointIndex } from '../text/codePoints';
 import { attributeText, variableType } from './variables';
 
 export const UNCATEGORISED = 'Uncategorised';
@@ -93,9 +94,10 @@ export function exportProject(input: ExportInput): ExportResult {
       unreadable.push(path);
       continue;
     }
-    const reader = readerText(source, path);
+    // The text as a reader sees it: no front matter, coding markup or backslash escapes.
+    const reader = plainTranscript(source, path, { removeFrontMatter: true, unescape: true });
     const guid = stableGuid('source', path);
-    const cps = new CodePoints(reader.text);
+    const cps = new CodePointIndex(reader.text);
     sources.push({
       guid,
       name: names.get(path)!,

