@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { CountsChangedNotification, ThemeTreeRequest, type ThemeTreeProject } from '../../server/src/protocol';
 import { ThemesTreeProvider } from './themesTree';
-import { plural } from '../../core/wording';
+import { plural } from '../../core';
 import { registerCommands } from './commands';
 import { markdownItCoding } from './previewPlugin';
 

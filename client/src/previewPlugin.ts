@@ -3,7 +3,7 @@
 // markup. The core's parser finds the markup (one implementation of the
 // language); everything taken from the transcript stays markdown or is escaped.
 
-import { parseTranscript, type CodingMarkup } from '../../core/transcript/parseTranscript';
+import { parseTranscript, type CodingMarkup } from '../../core';
 
 interface Token {
   type: string;
