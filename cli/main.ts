@@ -2,9 +2,10 @@
 // Usage errors print one sentence and exit 2; nothing prints a stack trace.
 
 import { existsSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { projectStats } from '../core';
 import { loadProject } from '../host/projectFiles';
+import { projectRoots } from '../host/findProject';
 import { collectDiagnostics, formatGithub, formatJson, formatText } from './diagnosticsReport';
 import { formatStatsTable } from './statsTable';
 import { agreeCommand, agreementText, unknownAgreementOptions, diffCommand, diffMarkdown, diffText } from './review';
@@ -82,6 +83,20 @@ function projectFolder(folder: string): string {
   return root;
 }
 
+/** The project(s) a folder argument stands for: the one at or above it, else those below it (host/findProject.ts). */
+function projectsOf(folder: string): string[] {
+  return projectRoots(projectFolder(folder));
+}
+
+function oneProject(folder: string): string {
+  const roots = projectsOf(folder);
+  if (roots.length > 1) {
+    const names = roots.map((r) => `"${relative(resolve(folder), r).split('\\').join('/')}"`).join(', ');
+    throw new UsageError(`"${folder}" holds ${roots.length} coding projects (${names}): give the folder of one of them.`);
+  }
+  return roots[0];
+}
+
 async function run(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
   switch (args.command) {
@@ -100,17 +115,21 @@ async function run(argv: string[]): Promise<number> {
       if (format !== 'text' && format !== 'github' && format !== 'json') {
         throw new UsageError(`Unknown format "${String(format)}": use text, github or json.`);
       }
-      const root = projectFolder(args.folder);
-      const { index, skipped } = loadProject(root);
-      const list = collectDiagnostics(index, skipped);
-      const out = format === 'json' ? formatJson(list) : format === 'github' ? formatGithub(list, root) : formatText(list, root);
+      const roots = projectsOf(args.folder);
+      // Several projects below the folder: each is checked; JSON paths then start at the folder.
+      const list = roots.flatMap((root) => {
+        const { index, skipped } = loadProject(root);
+        const prefix = roots.length > 1 ? relative(resolve(args.folder), root).split('\\').join('/') + '/' : '';
+        return collectDiagnostics(index, skipped).map((d) => ({ ...d, root, file: d.file, json: prefix + d.file }));
+      });
+      const out = format === 'json' ? formatJson(list.map((d) => ({ ...d, file: d.json }))) : list.map((d) => (format === 'github' ? formatGithub([d], d.root) : formatText([d], d.root))).join('\n');
       if (out) process.stdout.write(out + '\n');
       const failing = list.some((d) => d.severity === 'error' || (args.flags.has('strict') && d.severity === 'warning'));
       return failing ? 1 : 0;
     }
     case 'stats': {
       allowFlags(args, ['json']);
-      const root = projectFolder(args.folder);
+      const root = oneProject(args.folder);
       const stats = projectStats(loadProject(root).index);
       process.stdout.write(args.flags.has('json') ? JSON.stringify(stats, null, 2) + '\n' : formatStatsTable(stats));
       return 0;
@@ -120,7 +139,7 @@ async function run(argv: string[]): Promise<number> {
       const format = args.flags.get('format') ?? 'text';
       if (format !== 'text' && format !== 'markdown' && format !== 'json') throw new UsageError(`Unknown format "${String(format)}": use text, markdown or json.`);
       if (args.positional.length > 2) throw new UsageError('Give at most two refs: marginalia diff [base [head]].');
-      const root = projectFolder(String(args.flags.get('folder') ?? '.'));
+      const root = oneProject(String(args.flags.get('folder') ?? '.'));
       const [base = 'HEAD', head] = args.positional;
       const diff = diffCommand(root, base, head);
       const headName = head ?? 'the working tree';
@@ -135,7 +154,7 @@ async function run(argv: string[]): Promise<number> {
       };
       const refs = list('refs') ?? args.positional;
       if (refs.length < 2) throw new UsageError('Give two coders\' refs (marginalia agree branch-a branch-b), or more with --refs a,b,c.');
-      const root = projectFolder(String(args.flags.get('folder') ?? '.'));
+      const root = oneProject(String(args.flags.get('folder') ?? '.'));
       const report = agreeCommand(root, refs, { codes: list('codes'), cases: list('cases') });
       const unknown = unknownAgreementOptions(report);
       if (unknown) throw new UsageError(unknown);

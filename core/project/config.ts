@@ -100,8 +100,14 @@ export class FileClassifier {
   classify(relPath: string): FileRole {
     if (relPath === CONFIG_FILE) return 'config';
     if (relPath === this.config.codebook) return 'codebook';
-    if (isAlwaysExcluded(relPath)) return 'other';
+    if (isAlwaysExcluded(relPath) || this.isCodebookName(relPath)) return 'other';
     return this.include(relPath) && !this.exclude(relPath) ? 'transcript' : 'other';
+  }
+
+  /** `codebook.md`, or a file named like the configured codebook, in another folder: another project's codebook, never a transcript. */
+  private isCodebookName(relPath: string): boolean {
+    const base = relPath.slice(relPath.lastIndexOf('/') + 1);
+    return base === DEFAULT_CONFIG.codebook || base === this.config.codebook.slice(this.config.codebook.lastIndexOf('/') + 1);
   }
 }
 

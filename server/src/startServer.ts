@@ -3,7 +3,7 @@
 // file in ./features.
 
 import { fileURLToPath } from 'node:url';
-import { basename } from 'node:path';
+import { basename, sep } from 'node:path';
 import {
   createConnection,
   DidChangeWatchedFilesNotification,
@@ -22,7 +22,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, IndexChange } from '../../core';
-import { Project } from './workspace/project';
+import { Project, projectsOfFolder } from './workspace/project';
 import { completion, resolveCompletion } from './features/completion';
 import { hover } from './features/hover';
 import { definition, references } from './features/navigation';
@@ -162,22 +162,21 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       connection.workspace.onDidChangeWorkspaceFolders(async (event) => {
         for (const removed of event.removed) {
           const root = fileURLToPath(removed.uri);
-          const i = projects.findIndex((p) => p.root === root);
-          if (i >= 0) projects.splice(i, 1);
+          for (let i = projects.length - 1; i >= 0; i--) if (projects[i].root === root || projects[i].root.startsWith(root + sep)) projects.splice(i, 1);
         }
         for (const added of event.added) {
-          const project = projectFor(added);
-          projects.push(project);
-          await loadProject(project);
+          const found = projectsFor(added);
+          projects.push(...found);
+          for (const project of found) await loadProject(project);
         }
       });
     }
-    for (const folder of folders) projects.push(projectFor(folder));
+    for (const folder of folders) projects.push(...projectsFor(folder));
     for (const project of projects) await loadProject(project);
     resolveReady();
   });
 
-  const projectFor = (folder: WorkspaceFolder): Project => new Project(fileURLToPath(folder.uri), folder.name, paranoid);
+  const projectsFor = (folder: WorkspaceFolder): Project[] => projectsOfFolder(fileURLToPath(folder.uri), folder.name, paranoid);
 
   documents.onDidChangeContent(async (event) => {
     await ready;

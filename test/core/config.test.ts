@@ -31,3 +31,7 @@ test('file roles', () => {
     ['codebook', 'config', 'transcript', 'other', 'other', 'other', 'other', 'other', 'other'],
   );
 });
+test("a file named like the codebook in another folder is another project's codebook, never a transcript", () => {
+  const c = new FileClassifier({ ...DEFAULT_CONFIG, codebook: 'analysis/codes.md' });
+  assert.deepEqual(['analysis/codes.md', 'my study/codebook.md', 'codebook.md', 'old/codes.md', 'transcripts/P1.md'].map((p) => c.classify(p)), ['codebook', 'other', 'other', 'other', 'transcript']);
+});

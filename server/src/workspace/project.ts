@@ -2,10 +2,21 @@
 // overlaid by the editor's unsaved documents. All paths inside are relative
 // to the folder with `/`; URIs exist only at this boundary.
 
-import { join, relative, sep } from 'node:path';
+import { basename, join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ProjectIndex, type IndexChange } from '../../../core';
 import { listProjectFiles, readProjectFile, type SkippedFile } from '../../../host/projectFiles';
+import { projectRoots } from '../../../host/findProject';
+
+/**
+ * The projects a workspace folder holds: itself when it has a marginalia.yml or
+ * codebook.md at its top (or no project anywhere below: transcripts without a
+ * codebook yet), else each project found below it, as if each were a
+ * workspace folder of its own.
+ */
+export function projectsOfFolder(root: string, name: string, paranoid = false): Project[] {
+  return projectRoots(root, { walkUp: false }).map((r) => new Project(r, r === root ? name : `${name}/${relative(root, r).split(sep).join('/') || basename(r)}`, paranoid));
+}
 
 export class Project {
   readonly index: ProjectIndex;
