@@ -21,7 +21,7 @@ Not a transcript of either study.
 `);
   const client = await LspClient.start(root);
   try {
-    const codes = async (path: string): Promise<string[]> => (await client.diagnosticsOf(path)).map((d) => `${d.code} ${d.message.split(' ')[0]}`);
+    const codes = async (path: string): Promise<string[]> => (await client.diagnosticsOf(path)).map((d) => `${d.code} ${String(d.message).split(' ')[0]}`);
     assert.deepEqual(await codes('study a/P1.md'), ['unknown-code #b']);
     assert.deepEqual(await codes('study b/P1.md'), ['unknown-code #a']);
     // Neither codebook is a transcript of anything: no diagnostics on them at all.
