@@ -2,7 +2,7 @@
 
 import { relative, join } from 'node:path';
 import type { Diagnostic, ProjectIndex, Severity } from '../core';
-import type { SkippedFile } from '../host/projectFiles';
+import { skippedFileDiagnostic, type SkippedFile } from '../host/loader';
 
 export interface FileDiagnostic extends Diagnostic {
   /** Relative to the project root, with `/`. */
@@ -13,13 +13,7 @@ export function collectDiagnostics(index: ProjectIndex, skipped: SkippedFile[]):
   const out: FileDiagnostic[] = [];
   for (const file of index.diagnosticPaths()) for (const d of index.diagnostics(file)) out.push({ file, ...d });
   for (const s of skipped) {
-    out.push({
-      file: s.path,
-      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-      severity: 'warning',
-      message: `This file is skipped: ${s.reason}.`,
-      code: 'unreadable-file',
-    });
+    out.push({ file: s.path, ...skippedFileDiagnostic(s.reason) });
   }
   return out.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character));
 }

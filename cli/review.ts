@@ -3,13 +3,14 @@
 import { ProjectIndex, countsLine, plural } from '../core';
 import { codingDiff, type CodingDiff } from '../core/review/codingDiff';
 import { agreement, type AgreementReport } from '../core/review/agreeProjects';
-import { gitProject, readProjectAtRef } from '../host/git';
+import { gitProject, gitReader, loadProjectAtRef } from '../host/git';
+import { loadFrom } from '../host/loader';
 import { loadProject } from '../host/projectFiles';
 
 /** The project at a ref, or (ref undefined) as it is in the working tree, unsaved edits aside. */
 function indexAt(folder: string, ref: string | undefined): ProjectIndex {
   if (ref === undefined) return loadProject(folder).index;
-  return ProjectIndex.build(readProjectAtRef(gitProject(folder), ref));
+  return loadProjectAtRef(gitProject(folder), ref).index;
 }
 
 /**
@@ -88,10 +89,10 @@ export function diffMarkdown(d: CodingDiff, base: string, head: string): string 
 export function agreeCommand(folder: string, refs: string[], options: { codes?: string[]; cases?: string[] }): AgreementReport {
   const project = gitProject(folder);
   const coders = refs.map((ref) => {
-    const files = readProjectAtRef(project, ref);
-    const index = ProjectIndex.build(files);
+    const reader = gitReader(project, ref);
+    const { index } = loadFrom(reader);
     const transcripts = new Map<string, string>();
-    for (const p of index.transcriptPaths()) transcripts.set(p, files.get(p)!);
+    for (const [p, r] of reader.read(index.transcriptPaths())) if ('text' in r) transcripts.set(p, r.text);
     return { name: ref, transcripts, codebook: index.codebookNodes().map((n) => n.id) };
   });
   return agreement(coders, options);

@@ -3,8 +3,7 @@
 
 import { spawnSync } from 'node:child_process';
 import { relative } from 'node:path';
-import { CONFIG_FILE, FileClassifier, parseConfig, DEFAULT_CONFIG } from '../core';
-import { stripBom } from '../core/text/lineIndex';
+import { decodeFile, loadFrom, type LoadedProject, type ProjectReader, type ReadResult } from './loader';
 
 export class GitError extends Error {}
 
@@ -37,23 +36,26 @@ export function verifyRef(project: GitProject, ref: string): void {
   }
 }
 
-/** The project's files (paths relative to the project folder) as they are at `ref`. */
-export function readProjectAtRef(project: GitProject, ref: string): Map<string, string> {
+/** The project's files as they are at `ref` (paths relative to the project folder), for host/loader.ts. */
+export function gitReader(project: GitProject, ref: string): ProjectReader {
   verifyRef(project, ref);
-  const listing = String(git(project.top, ['ls-tree', '-r', '-z', '--name-only', '--full-name', ref, '--', project.prefix || '.']))
-    .split('\0')
-    .filter(Boolean)
-    .map((p) => p.slice(project.prefix.length));
-  const blobs = readBlobs(project, ref, listing.filter((p) => p === CONFIG_FILE));
-  const configText = blobs.get(CONFIG_FILE);
-  const classifier = new FileClassifier(configText === undefined ? DEFAULT_CONFIG : parseConfig(configText).config);
-  const wanted = listing.filter((p) => classifier.classify(p) !== 'other' && p !== CONFIG_FILE);
-  for (const [p, t] of readBlobs(project, ref, wanted)) blobs.set(p, t);
-  return blobs;
+  return {
+    list: () =>
+      String(git(project.top, ['ls-tree', '-r', '-z', '--name-only', '--full-name', ref, '--', project.prefix || '.']))
+        .split('\0')
+        .filter(Boolean)
+        .map((p) => p.slice(project.prefix.length)),
+    read: (paths) => readBlobs(project, ref, paths),
+  };
 }
 
-function readBlobs(project: GitProject, ref: string, paths: string[]): Map<string, string> {
-  const out = new Map<string, string>();
+/** The project at `ref`, loaded into an index (nothing in the working tree is read or touched). */
+export function loadProjectAtRef(project: GitProject, ref: string): LoadedProject {
+  return loadFrom(gitReader(project, ref));
+}
+
+function readBlobs(project: GitProject, ref: string, paths: string[]): Map<string, ReadResult> {
+  const out = new Map<string, ReadResult>();
   if (paths.length === 0) return out;
   const data = git(project.top, ['cat-file', '--batch'], paths.map((p) => `${ref}:${project.prefix}${p}`).join('\n') + '\n');
   let at = 0;
@@ -62,12 +64,15 @@ function readBlobs(project: GitProject, ref: string, paths: string[]): Map<strin
     const header = data.subarray(at, nl).toString();
     at = nl + 1;
     const m = /^\S+ (\w+) (\d+)$/.exec(header);
-    if (!m) continue; // "missing"
+    if (!m) {
+      out.set(path, { skipped: 'it is not in this commit', missing: true });
+      continue;
+    }
     const size = Number(m[2]);
     const bytes = data.subarray(at, at + size);
     at += size + 1;
-    if (m[1] !== 'blob' || bytes.subarray(0, 8192).includes(0)) continue;
-    out.set(path, stripBom(bytes.toString('utf8')));
+    // A symbolic link or submodule is not a file of the project.
+    out.set(path, m[1] === 'blob' ? decodeFile(bytes) : { skipped: 'it is not a regular file' });
   }
   return out;
 }

@@ -4,20 +4,11 @@
 
 import { readdirSync, readFileSync, statSync, lstatSync } from 'node:fs';
 import { join } from 'node:path';
-import { stripBom } from '../core/text/lineIndex';
-import { CONFIG_FILE } from '../core/project/config';
 import { ProjectIndex } from '../core/project/projectIndex';
+import { decodeFile, loadFrom, MAX_FILE_BYTES, type LoadedProject, type ProjectReader, type ReadResult } from './loader';
 
-/** Files larger than this are not indexed (a transcript is rarely over 1 MB). */
-export const MAX_FILE_BYTES = 20 * 1024 * 1024;
-
-export interface SkippedFile {
-  path: string;
-  reason: string;
-}
-
-/** The text, or why the file is skipped (`missing` when it does not exist, e.g. deleted). */
-export type ReadResult = { text: string } | { skipped: string; missing?: boolean };
+export { MAX_FILE_BYTES } from './loader';
+export type { LoadedProject, ReadResult, SkippedFile } from './loader';
 
 /** Reads one project file as text, or says in the analyst's words why it cannot. */
 export function readProjectFile(absPath: string): ReadResult {
@@ -31,16 +22,8 @@ export function readProjectFile(absPath: string): ReadResult {
     const code = (e as NodeJS.ErrnoException).code;
     return { skipped: `it cannot be read (${code ?? 'unknown error'})`, missing: code === 'ENOENT' };
   }
-  if (bytes.subarray(0, 8192).includes(0)) return { skipped: 'it is a binary file, not text' };
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return { skipped: 'it is not UTF-8 text (save it as UTF-8 to code it)' };
-  }
-  return { text: stripBom(text) };
+  return decodeFile(bytes);
 }
-
 /** Every file path under `root`, relative with `/`, skipping node_modules, dot-folders and symlinked folders. */
 export function listProjectFiles(root: string): string[] {
   const out: string[] = [];
@@ -69,24 +52,15 @@ export function listProjectFiles(root: string): string[] {
   return out;
 }
 
-export interface LoadedProject {
-  index: ProjectIndex;
-  skipped: SkippedFile[];
+/** The files of the project folder `root` on disk. */
+export function diskReader(root: string): ProjectReader {
+  return {
+    list: () => listProjectFiles(root),
+    read: (paths) => new Map(paths.map((p) => [p, readProjectFile(join(root, p))])),
+  };
 }
 
-/** Builds the index of the project at `root`: the config first, so it decides what the other files are. */
+/** Builds the index of the project at `root` on disk (see host/loader.ts). */
 export function loadProject(root: string, index = new ProjectIndex()): LoadedProject {
-  const skipped: SkippedFile[] = [];
-  const files = listProjectFiles(root);
-  const feed = (path: string): void => {
-    if (index.classify(path) === 'other') return;
-    const result = readProjectFile(join(root, path));
-    if ('text' in result) index.update(path, result.text);
-    else skipped.push({ path, reason: result.skipped });
-  };
-  if (files.includes(CONFIG_FILE)) feed(CONFIG_FILE);
-  const codebook = index.codebookPath;
-  if (files.includes(codebook)) feed(codebook);
-  for (const path of files) if (path !== CONFIG_FILE && path !== codebook) feed(path);
-  return { index, skipped };
+  return loadFrom(diskReader(root), index);
 }

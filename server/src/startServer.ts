@@ -23,6 +23,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, IndexChange } from '../../core';
 import { Project, projectsOfFolder } from './workspace/project';
+import { skippedFileDiagnostic } from '../../host/loader';
 import { completion, resolveCompletion } from './features/completion';
 import { hover } from './features/hover';
 import { definition, references } from './features/navigation';
@@ -82,7 +83,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       const diagnostics = project.index.diagnostics(path).map(toLsp);
       const skipped = project.skipped.get(path);
       if (skipped) {
-        diagnostics.push({ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 2, message: `This file is skipped: ${skipped}.`, code: 'unreadable-file', source: 'marginalia' });
+        diagnostics.push(toLsp(skippedFileDiagnostic(skipped)));
       }
       void connection.sendDiagnostics({ uri: project.uri(path), diagnostics });
     }

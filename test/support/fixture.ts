@@ -2,6 +2,7 @@
 // each file introduced by a `//- /path` line; `$0` marks the cursor.
 
 import { ProjectIndex } from '../../core';
+import { loadFrom, textsReader } from '../../host/loader';
 
 export interface Fixture {
   files: Map<string, string>;
@@ -29,15 +30,9 @@ export function parseFixture(source: string): Fixture {
   return { files, cursor };
 }
 
-/** A paranoid index of the fixture: every update is checked against a rebuild. */
+/** A paranoid index of the fixture (every update is checked against a rebuild), loaded as a project is. */
 export function indexFixture(source: string): { index: ProjectIndex; fixture: Fixture } {
   const fixture = parseFixture(source);
-  const index = new ProjectIndex({ paranoid: true });
-  const order = [...fixture.files.keys()].sort((a, b) => rank(a) - rank(b));
-  for (const path of order) index.update(path, fixture.files.get(path)!);
+  const { index } = loadFrom(textsReader(fixture.files), new ProjectIndex({ paranoid: true }));
   return { index, fixture };
-}
-
-function rank(path: string): number {
-  return path === 'marginalia.yml' ? 0 : path === 'codebook.md' ? 1 : 2;
 }

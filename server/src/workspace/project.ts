@@ -5,7 +5,8 @@
 import { basename, join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ProjectIndex, type IndexChange } from '../../../core';
-import { listProjectFiles, readProjectFile, type SkippedFile } from '../../../host/projectFiles';
+import { diskReader, readProjectFile, type SkippedFile } from '../../../host/projectFiles';
+import { loadFromAsync, overlayReader } from '../../../host/loader';
 import { projectRoots } from '../../../host/findProject';
 
 /**
@@ -45,27 +46,13 @@ export class Project {
     this.uris.set(path, uri);
   }
 
-  /** Reads every project file from disk, in small batches so the server stays responsive. */
+  /** Reads every project file (the editor's unsaved text over the disk), in batches so the server stays responsive. */
   async loadAll(onProgress?: (done: number, total: number) => void): Promise<Set<string>> {
-    const touched = new Set<string>();
-    const files = listProjectFiles(this.root);
-    const config = files.filter((p) => this.index.classify(p) === 'config');
-    for (const p of config) this.merge(touched, this.refresh(p));
-    const codebook = this.index.codebookPath;
-    if (files.includes(codebook)) this.merge(touched, this.refresh(codebook));
-    const rest = files.filter((p) => p !== codebook && !config.includes(p) && this.index.classify(p) !== 'other');
-    for (let i = 0; i < rest.length; i++) {
-      this.merge(touched, this.refresh(rest[i]));
-      if (i % 50 === 49) {
-        onProgress?.(i + 1, rest.length);
-        await new Promise((resolve) => setImmediate(resolve));
-      }
-    }
-    for (const path of this.open.keys()) if (!files.includes(path)) this.merge(touched, this.setOpen(path, this.open.get(path)!));
-    onProgress?.(rest.length, rest.length);
-    for (const p of this.index.diagnosticPaths()) touched.add(p);
-    for (const p of this.skipped.keys()) touched.add(p);
-    return touched;
+    const before = new Set([...this.index.diagnosticPaths(), ...this.skipped.keys()]);
+    const { skipped } = await loadFromAsync(overlayReader(diskReader(this.root), this.open), this.index, onProgress);
+    this.skipped.clear();
+    for (const s of skipped) this.skipped.set(s.path, s.reason);
+    return new Set([...before, ...this.index.diagnosticPaths(), ...this.skipped.keys()]);
   }
 
   /** The editor opened or changed a document. */
@@ -104,9 +91,5 @@ export class Project {
 
   skippedFiles(): SkippedFile[] {
     return [...this.skipped].map(([path, reason]) => ({ path, reason }));
-  }
-
-  private merge(into: Set<string>, change: IndexChange): void {
-    for (const p of change.diagnostics) into.add(p);
   }
 }
