@@ -30,11 +30,16 @@ export function captionBlocks(cues: CaptionCue[]): { blocks: ImportBlock[]; dura
   const fresh = isRolling(cues, cueLines) ? dropRepeats(cueLines) : cueLines;
 
   const labels: string[] = [];
-  for (const lines of fresh) for (const l of lines) {
-    const label = speakerLabel(l);
-    if (label) labels.push(label.name);
+  let labelledCues = 0;
+  for (const lines of fresh) {
+    lines.forEach((l, n) => {
+      const label = speakerLabel(l);
+      if (label) labels.push(label.name);
+      if (label && n === 0) labelledCues++;
+    });
   }
-  const speakers = acceptSpeakers(labels, cues.flatMap((c) => (c.voice ? [c.voice] : [])));
+  const withText = fresh.filter((lines) => lines.length > 0).length;
+  const speakers = acceptSpeakers(labels, cues.flatMap((c) => (c.voice ? [c.voice] : [])), labelledCues >= 2 && labelledCues * 2 >= withText);
 
   const blocks: ImportBlock[] = [];
   let turn: { speaker?: string; start: number; last: number; words: string[] } | undefined;
@@ -69,15 +74,22 @@ export function captionBlocks(cues: CaptionCue[]): { blocks: ImportBlock[]; dura
   return { blocks: blocks.filter((b) => b.runs.some((r) => r.text.trim() !== '')), duration };
 }
 
-/** Rolling captions: word timestamps, or most cues starting with the line the cue before ended with. */
+/**
+ * Rolling captions: word timestamps, or most two-line cues starting with the line the cue
+ * before ended with (a speaker who says "Yes." twice in two cues is not that).
+ */
 function isRolling(cues: CaptionCue[], lines: string[][]): boolean {
   if (cues.some((c) => c.wordTimestamps)) return true;
+  if (cues.some((c) => c.voice)) return false;
   let repeats = 0;
+  let multiLine = 0;
   for (let k = 1; k < lines.length; k++) {
+    if (lines[k].length < 2) continue;
+    multiLine++;
     const prev = lines[k - 1];
     if (prev.length > 0 && lines[k][0] === prev[prev.length - 1]) repeats++;
   }
-  return lines.length > 2 && repeats >= (lines.length - 1) / 2;
+  return repeats >= 2 && repeats * 2 >= multiLine;
 }
 
 /** Each cue without the leading lines that repeat the end of what was already said. */

@@ -11,15 +11,21 @@ export function plainTextBlocks(text: string): ImportBlock[] {
   // A speaker line is a header only when words follow it on the next line.
   const header = (i: number): ReturnType<typeof speakerHeader> => (isBlank(i + 1) ? undefined : speakerHeader(lines[i]));
   const names: string[] = [];
+  let labelled = 0;
+  let nonBlank = 0;
   for (let i = 0; i < lines.length; i++) {
+    if (!isBlank(i)) nonBlank++;
     const h = header(i);
     if (h) names.push(h.name);
     else {
       const l = speakerLabel(lines[i].trim());
-      if (l) names.push(l.name);
+      if (l) {
+        names.push(l.name);
+        labelled++;
+      }
     }
   }
-  const speakers = acceptSpeakers(names);
+  const speakers = acceptSpeakers(names, [], labelled >= 2 && labelled * 2 >= nonBlank);
 
   const blocks: ImportBlock[] = [];
   let current: (ImportBlock & { text: string }) | undefined;

@@ -2,7 +2,8 @@
 // paragraph, and Otter's / Word's speaker lines (`Speaker 1  0:03`). A colon
 // alone does not make a speaker ("So: here is the thing"): a label counts when
 // it looks like a name and the document uses it at least twice, or it is a usual
-// role (Interviewer, P2, Speaker 1…), or it was written in bold.
+// role (Interviewer, P2, Speaker 1…), or it was written in bold, or the document
+// is labelled throughout.
 
 /** A name: up to five words starting with a letter or digit; no sentence punctuation. */
 const NAME = String.raw`[\p{L}\p{N}][\p{L}\p{M}\p{N}'’.()&/-]*(?:[ \t][\p{L}\p{M}\p{N}'’.()&/-]+){0,4}`;
@@ -49,12 +50,14 @@ export function parseClock(s: string): number {
 
 /**
  * Which of the labels found in a document are speakers: used twice or more, a usual
- * role, or (Word) written in bold.
+ * role, or (Word) written in bold — or every label, when the document is labelled
+ * throughout (most cues or lines start with one, as in Zoom's captions), so someone
+ * who speaks once is still a speaker.
  */
-export function acceptSpeakers(labels: Iterable<string>, bold: Iterable<string> = []): Set<string> {
+export function acceptSpeakers(labels: Iterable<string>, bold: Iterable<string> = [], labelledThroughout = false): Set<string> {
   const counts = new Map<string, number>();
   for (const l of labels) counts.set(l, (counts.get(l) ?? 0) + 1);
   const accepted = new Set<string>(bold);
-  for (const [name, n] of counts) if (n >= 2 || ROLE.test(name) || ROLE_CODE.test(name)) accepted.add(name);
+  for (const [name, n] of counts) if (labelledThroughout || n >= 2 || ROLE.test(name) || ROLE_CODE.test(name)) accepted.add(name);
   return accepted;
 }
