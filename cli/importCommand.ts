@@ -17,7 +17,8 @@ export async function importCommand(files: string[], options: ImportOptions): Pr
       continue;
     }
     const notes = r.notes.length > 0 ? ` (${r.notes.join('; ')})` : '';
-    for (const w of r.written) process.stdout.write(`${displayPath(w)}${notes}\n`);
+    // The notes (what was dropped, a REFI-QDA import's summary) follow the input's last file.
+    r.written.forEach((w, i) => process.stdout.write(`${displayPath(w)}${i === r.written.length - 1 ? notes : ''}\n`));
   }
   return failed ? 1 : 0;
 }

@@ -4,13 +4,23 @@
 
 import { isValidCodeName } from '../codeName';
 
-/** A code name from free text: lower case, every run of other characters one `-`. */
+/** Ids stay short enough to type: at most this many words (a long label is a sentence, not a name). */
+const MAX_WORDS = 6;
+const MAX_LENGTH = 48;
+
+/** A code name from free text: lower case, every run of other characters one `-`, at most six words. */
 export function codeIdFromName(name: string): string {
-  const slug = name
+  const words = name
     .normalize('NFC')
     .toLowerCase()
-    .replace(/[^\p{L}\p{N}\p{M}]+/gu, '-')
-    .replace(/^[-\p{M}]+|-+$/gu, '');
+    .split(/[^\p{L}\p{N}\p{M}]+/u)
+    .map((w) => w.replace(/^\p{M}+/u, ''))
+    .filter((w) => w !== '');
+  let slug = '';
+  for (const w of words.slice(0, MAX_WORDS)) {
+    if (slug !== '' && slug.length + 1 + w.length > MAX_LENGTH) break;
+    slug = slug === '' ? w : `${slug}-${w}`;
+  }
   return isValidCodeName(slug) ? slug : 'code';
 }
 

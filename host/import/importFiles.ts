@@ -15,6 +15,7 @@ import { plural } from '../../core/wording';
 import { readCaptions } from './captionReader';
 import { decodeText, ImportError } from './decodeText';
 import { readDocx } from './docxReader';
+import { importRefi } from '../refi/importRefi';
 
 export { ImportError } from './decodeText';
 
@@ -86,6 +87,8 @@ const IMPORTERS = new Map<string, Importer>([
   ['.vtt', captions('vtt')],
   ['.srt', captions('srt')],
   ['.txt', plainText],
+  ['.qdpx', importRefi],
+  ['.qdc', importRefi],
 ]);
 
 /** Adds (or replaces) the importer for an extension such as `.qdpx`. */

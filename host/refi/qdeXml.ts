@@ -124,7 +124,7 @@ export function codebookToXml(codes: RefiCode[], origin?: string): string {
 export class RefiFormatError extends Error {}
 
 const ARRAYS = new Set([
-  'User', 'Code', 'Variable', 'Case', 'VariableValue', 'SourceRef', 'SelectionRef', 'CodeRef', 'TextSource', 'PictureSource',
+  'User', 'Code', 'Variable', 'Case', 'VariableValue', 'SourceRef', 'SelectionRef', 'TextSource', 'PictureSource',
   'PDFSource', 'AudioSource', 'VideoSource', 'PlainTextSelection', 'PictureSelection', 'PDFSelection', 'AudioSelection',
   'VideoSelection', 'Coding', 'NoteRef', 'Note', 'Set', 'MemberCode', 'Transcript',
 ]);
