@@ -49,6 +49,9 @@ export interface ImportSummary {
 
 export type ImportProjectResult = { files: ImportedFile[]; summary: ImportSummary } | { error: string };
 
+/** A blank line (CRLF, CR or LF endings). */
+const PARAGRAPH_BREAK = /(?:\r\n|\r(?!\n)|\n)[ \t]*(?:\r\n|\r(?!\n)|\n)/;
+
 interface CodeEntry {
   code: RefiCode;
   id: string;
@@ -86,12 +89,12 @@ export function codebookMarkdown(codes: RefiCode[], notes: Map<string, string>, 
   const out: string[] = [];
   const entryOf = (c: RefiCode): CodeEntry => entries.get(normalizeGuid(c.guid))!;
   const memoOf = (c: RefiCode): string[] =>
-    c.noteRefs.map((g) => notes.get(normalizeGuid(g)) ?? '').flatMap((t) => t.split(/(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)/)).map(normalizeParagraphText).filter((p) => p !== '');
+    c.noteRefs.map((g) => notes.get(normalizeGuid(g)) ?? '').flatMap((t) => t.split(PARAGRAPH_BREAK)).map(normalizeParagraphText).filter((p) => p !== '');
   const item = (c: RefiCode, indent: string): void => {
     const e = entryOf(c);
     const label = oneLine(c.name);
     out.push(`${indent}- #${e.id}${label && label !== e.id ? `: ${label}` : ''}`);
-    const [definition, ...more] = (c.description ?? '').split(/(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)/).map(oneLine).filter((p) => p !== '');
+    const [definition, ...more] = (c.description ?? '').split(PARAGRAPH_BREAK).map(oneLine).filter((p) => p !== '');
     if (definition) out.push(`${indent}  ${safeLineStart(definition)}`);
     const memo = [...more.map(escapeMarkdownParagraph), ...memoOf(c).map(escapeMarkdownParagraph)];
     for (const p of memo) out.push('', `${indent}  ${p.replace(/\n/g, `\n${indent}  `)}`);
@@ -108,7 +111,7 @@ export function codebookMarkdown(codes: RefiCode[], notes: Map<string, string>, 
       const e = entryOf(c);
       const heading = markdownHeading(depth + 1, c.name || e.id);
       out.push(`${heading} {#${e.id}}`, '');
-      const paragraphs = [...(c.description ?? '').split(/(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)/), ...memoOf(c)].map(normalizeParagraphText).filter((p) => p !== '');
+      const paragraphs = [...(c.description ?? '').split(PARAGRAPH_BREAK), ...memoOf(c)].map(normalizeParagraphText).filter((p) => p !== '');
       for (const p of paragraphs) out.push(escapeMarkdownParagraph(p), '');
       section(c.children, depth + 1);
     }
@@ -148,7 +151,7 @@ interface Span {
 export function nestSpans(text: string, selections: Span[]): { spans: Span[]; crossingSplit: number; paragraphSplit: number } {
   // Paragraph breaks: a line break, then one or more blank lines.
   const breaks: Array<[number, number]> = [];
-  const blank = /(?:\r\n|\r|\n)(?:[ \t]*(?:\r\n|\r|\n))+/g;
+  const blank = /(?:\r\n|\r(?!\n)|\n)(?:[ \t]*(?:\r\n|\r(?!\n)|\n))+/g;
   for (let m; (m = blank.exec(text)); ) breaks.push([m.index, m.index + m[0].length]);
   let paragraphSplit = 0;
   const pieces: Span[] = [];

@@ -142,7 +142,7 @@ const parser = new XMLParser({
 
 function parseXml(xml: string, what: string): XmlNode {
   const checked = XMLValidator.validate(xml);
-  if (checked !== true) throw new RefiFormatError(`${what} is not well-formed XML (line ${checked.err.line}: ${checked.err.msg}).`);
+  if (checked !== true) throw new RefiFormatError(`${what} is not well-formed XML (the error is on line ${checked.err.line}).`);
   return parser.parse(xml) as XmlNode;
 }
 
