@@ -124,9 +124,13 @@ function oneLine(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
 }
 
-/** A definition line under a list item must not start a block (list, heading, quote, code, HTML). */
+/**
+ * A definition line under a list item is read as written; it only must not
+ * interrupt the item's paragraph (a heading, quote, list, fence, HTML block or
+ * underline), which a leading backslash prevents.
+ */
 function safeLineStart(line: string): string {
-  return /^([-+*#>=`~<|]|\d{1,9}[.)])/.test(line) ? `\\${line}` : line;
+  return /^(#{1,6}(\s|$)|>|[-+*](\s|$)|1[.)](\s|$)|```|~~~|<[a-zA-Z/!?]|[-=_*](\s*[-=_*])*\s*$)/.test(line) ? `\\${line}` : line;
 }
 
 /** File names for sources: their names made safe, unique ignoring case. */
