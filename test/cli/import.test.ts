@@ -103,7 +103,7 @@ test('empty and header-less captions, a damaged Word file and an unknown format:
       'nocues.vtt has no captions to import (no cues with times such as "00:00:01.000 --> 00:00:04.000").',
       'nocues.srt has no captions: an SRT file holds numbered cues with times such as "00:00:01,000 --> 00:00:04,000".',
       'broken.docx could not be read as a Word document: the file is damaged or is not a .docx file.',
-      'notes.pdf cannot be imported: use a Word document (.docx), captions (.vtt, .srt) or plain text (.txt).',
+      'notes.pdf cannot be imported: use a Word document (.docx), captions (.vtt, .srt) or plain text (.txt), or a REFI-QDA project (.qdpx, .qdc).',
       'There is no file missing.txt.',
     ].map((l) => `marginalia: ${l}\n`).join(''),
   );
