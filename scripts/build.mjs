@@ -1,12 +1,25 @@
 // Bundles the CLI, the language server and the VS Code client with esbuild.
 // `--tests` also bundles every test file to out/test/ for `node --test`.
 import * as esbuild from 'esbuild';
-import { readdirSync, statSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { join, relative, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
+
+// A hash of the core's source: the parse cache (host/parseCache.ts) keys on it,
+// so a changed parser never reads summaries an older one wrote.
+const coreHash = createHash('sha1');
+const hashDir = (dir) => {
+  for (const name of readdirSync(dir).sort()) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) hashDir(p);
+    else if (name.endsWith('.ts')) coreHash.update(p).update(readFileSync(p));
+  }
+};
+hashDir('core');
 
 const common = {
   bundle: true,
@@ -16,6 +29,7 @@ const common = {
   sourcemap: true,
   logLevel: 'warning',
   external: ['vscode'],
+  define: { __CORE_HASH__: JSON.stringify(coreHash.digest('hex').slice(0, 16)) },
 };
 
 const production = process.argv.includes('--production');
@@ -27,6 +41,8 @@ await esbuild.build({
     cli: 'cli/main.ts',
     server: 'server/src/main.ts',
     extension: 'client/src/extension.ts',
+    // Parse workers for the cold index (host/parsePool.ts looks for it beside the bundle).
+    parseWorker: 'host/parseWorker.ts',
   },
   outdir: 'dist',
 });
@@ -36,7 +52,7 @@ if (process.argv.includes('--bench')) {
     ...common,
     entryPoints: { bench: 'bench/bench.ts' },
     outdir: 'out/bench',
-    define: { __PROJECT_ROOT__: JSON.stringify(root) },
+    define: { ...common.define, __PROJECT_ROOT__: JSON.stringify(root) },
   });
 }
 
@@ -58,7 +74,7 @@ if (process.argv.includes('--tests')) {
     outbase: 'test',
     // playwright-core reads its own files at run time: load it from node_modules.
     external: ['vscode', 'playwright-core'],
-    define: { __PROJECT_ROOT__: JSON.stringify(root) },
+    define: { ...common.define, __PROJECT_ROOT__: JSON.stringify(root) },
   });
   // Runs inside VS Code's extension host, not under node --test.
   await esbuild.build({ ...common, entryPoints: { index: 'test/e2e/suite/index.ts' }, outdir: 'out/e2e-suite' });

@@ -10,6 +10,11 @@ import type { Position, Range } from '../types';
 /** Where each line starts (offset 0 first), for `\n`, `\r\n` and a lone `\r`. */
 export function lineStartsOf(text: string): number[] {
   const starts = [0];
+  if (text.indexOf('\r') < 0) {
+    // The common case: \n only, found by the engine's own search (no per-character loop).
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    return starts;
+  }
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 10) starts.push(i + 1);

@@ -99,7 +99,8 @@ export function parseTranscript(source: string, path: string, options: ParseOpti
     turns: [],
     diagnostics: [],
     lineStarts: lines.starts as number[],
-    markup: options.markup ? [] : undefined,
+    // Only when asked: summaries stay plain JSON (no undefined members).
+    ...(options.markup ? { markup: [] } : {}),
   };
   if (structure.frontMatter) readFrontMatter(structure.frontMatter, lines, result);
   for (const block of structure.blocks) scanBlock(text, block, lines, result);
