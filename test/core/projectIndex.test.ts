@@ -80,8 +80,28 @@ test('deleting a code from the codebook flags its uses everywhere', () => {
 
 test('moving a code to another theme recounts without re-parsing', () => {
   const { index } = indexFixture(PROJECT);
+  // The parsed transcripts are kept as they are: the same objects before and after.
+  const before = index.transcriptPaths().map((p) => index.transcript(p));
   index.update('codebook.md', '# Theme {#t}\n## Sub {#s}\n- #a: A\n# Other {#o}\n- #b: B\n');
   assert.deepEqual(counts(index).slice(0, 5), ['t < -: 0/3/2', 's < t: 0/3/2', 'a < s: 3/3/2', 'o < -: 0/3/2', 'b < o: 3/3/2']);
+  const after = index.transcriptPaths().map((p) => index.transcript(p));
+  assert.equal(after.length, before.length);
+  after.forEach((t, i) => assert.equal(t, before[i], 'a transcript was parsed again'));
+});
+
+test('a summary parsed elsewhere (a worker, the cache) applies exactly like an update, and the revision grows', () => {
+  const { index } = indexFixture(PROJECT);
+  const other = indexFixture(PROJECT).index;
+  const text = '[fresh words]{#a #b}';
+  const r0 = index.revision;
+  index.update('transcripts/P1.md', text);
+  other.apply('transcripts/P1.md', JSON.parse(JSON.stringify(other.summarize('transcripts/P1.md', text))));
+  assert.equal(index.revision, r0 + 1);
+  assert.equal(other.snapshot(), index.snapshot());
+  // A summary made for another role than the file has now is ignored.
+  const stale = other.summarize('transcripts/P1.md', text);
+  assert.equal(other.apply('codebook.md', stale).diagnostics.size, 0);
+  assert.equal(other.snapshot(), index.snapshot());
 });
 
 test('two transcripts of one case count one case', () => {
