@@ -4,7 +4,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { projectStats } from '../core';
-import { loadProject } from '../host/projectFiles';
+import { loadProjectFast } from '../host/projectFiles';
 import { projectRoots } from '../host/findProject';
 import { collectDiagnostics, formatGithub, formatJson, formatText } from './diagnosticsReport';
 import { formatStatsTable } from './statsTable';
@@ -36,7 +36,8 @@ Usage:
   marginalia lsp --stdio
       The language server, for any editor that speaks LSP.
 
-The folder defaults to the current one.`;
+The folder defaults to the current one. check and stats keep what they parsed in your
+cache folder and reuse it for files that did not change (--no-cache: parse everything).`;
 
 class UsageError extends Error {}
 
@@ -110,27 +111,28 @@ async function run(argv: string[]): Promise<number> {
       process.stdout.write(VERSION + '\n');
       return 0;
     case 'check': {
-      allowFlags(args, ['format', 'strict']);
+      allowFlags(args, ['format', 'strict', 'no-cache']);
       const format = args.flags.get('format') ?? 'text';
       if (format !== 'text' && format !== 'github' && format !== 'json') {
         throw new UsageError(`Unknown format "${String(format)}": use text, github or json.`);
       }
       const roots = projectsOf(args.folder);
       // Several projects below the folder: each is checked; JSON paths then start at the folder.
-      const list = roots.flatMap((root) => {
-        const { index, skipped } = loadProject(root);
+      const list = [];
+      for (const root of roots) {
+        const { index, skipped } = await loadProjectFast(root, { cache: !args.flags.has('no-cache') });
         const prefix = roots.length > 1 ? relative(resolve(args.folder), root).split('\\').join('/') + '/' : '';
-        return collectDiagnostics(index, skipped).map((d) => ({ ...d, root, file: d.file, json: prefix + d.file }));
-      });
+        list.push(...collectDiagnostics(index, skipped).map((d) => ({ ...d, root, file: d.file, json: prefix + d.file })));
+      }
       const out = format === 'json' ? formatJson(list.map((d) => ({ ...d, file: d.json }))) : list.map((d) => (format === 'github' ? formatGithub([d], d.root) : formatText([d], d.root))).join('\n');
       if (out) process.stdout.write(out + '\n');
       const failing = list.some((d) => d.severity === 'error' || (args.flags.has('strict') && d.severity === 'warning'));
       return failing ? 1 : 0;
     }
     case 'stats': {
-      allowFlags(args, ['json']);
+      allowFlags(args, ['json', 'no-cache']);
       const root = oneProject(args.folder);
-      const stats = projectStats(loadProject(root).index);
+      const stats = projectStats((await loadProjectFast(root, { cache: !args.flags.has('no-cache') })).index);
       process.stdout.write(args.flags.has('json') ? JSON.stringify(stats, null, 2) + '\n' : formatStatsTable(stats));
       return 0;
     }

@@ -11,6 +11,9 @@ import { ProjectIndex, loadOrder } from '../core/project/projectIndex';
 import { CONFIG_FILE } from '../core/project/config';
 import { stripBom } from '../core/text/lineIndex';
 import type { Diagnostic } from '../core/types';
+import type { FileSummary } from '../core/project/fileSummary';
+import { ParseCache } from './parseCache';
+import { ParsePool, type ParseJob } from './parsePool';
 
 /** Files larger than this are not indexed (a transcript is rarely over 1 MB). */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -115,15 +118,82 @@ export function loadFrom(reader: ProjectReader, index = new ProjectIndex()): Loa
   return { index, skipped };
 }
 
-/** Loads a project, letting other work run between batches of files (the language server stays responsive). */
-export async function loadFromAsync(reader: ProjectReader, index = new ProjectIndex(), onProgress?: (done: number, total: number) => void): Promise<LoadedProject> {
+export interface LoadOptions {
+  /** Summaries of unchanged files from an earlier run (host/parseCache.ts); saved at the end. */
+  cache?: ParseCache;
+  /** Where parsing runs; by default a pool over every core, closed at the end. */
+  pool?: ParsePool;
+  /** Files read and parsed at once (tests make it small). */
+  batch?: number;
+}
+
+/** Files handed to the parse pool at once: big enough to keep every core busy. */
+const PARALLEL_BATCH = 200;
+
+/**
+ * Loads a project with every core: files are read in batches in this thread
+ * while the previous batch is parsed on worker threads (or found in the cache),
+ * and summaries are applied in load order (config, codebook, transcripts).
+ * Other work runs between batches, so the language server stays responsive.
+ */
+export async function loadFromAsync(
+  reader: ProjectReader,
+  index = new ProjectIndex(),
+  onProgress?: (done: number, total: number) => void,
+  options: LoadOptions = {},
+): Promise<LoadedProject> {
   const skipped: SkippedFile[] = [];
-  let total = 0;
-  for (const step of loadSteps(reader, index, skipped)) {
-    total = step.total;
-    onProgress?.(step.done, step.total);
-    await new Promise((resolve) => setImmediate(resolve));
+  const cache = options.cache ?? new ParseCache(undefined);
+  const pool = options.pool ?? new ParsePool();
+  try {
+    const files = reader.list();
+    if (files.includes(CONFIG_FILE)) {
+      const config = reader.read([CONFIG_FILE]).get(CONFIG_FILE);
+      if (config && 'text' in config) index.update(CONFIG_FILE, config.text);
+      else if (config) skipped.push({ path: CONFIG_FILE, reason: config.skipped });
+    }
+    const wanted = [...loadOrder(files.filter((p) => p !== CONFIG_FILE && index.classify(p) !== 'other'), (p) => p === index.codebookPath)];
+    let applied = Promise.resolve();
+    let done = 0;
+    const size = options.batch ?? PARALLEL_BATCH;
+    for (let at = 0; at < wanted.length; at += size) {
+      const batch = wanted.slice(at, at + size);
+      const texts = reader.read(batch);
+      const found = new Map<string, FileSummary>();
+      // An editor may change a file while its batch is parsed: then its newer text has been applied and wins.
+      const readAt = new Map(batch.map((p) => [p, index.fileRevision(p)]));
+      const jobs: ParseJob[] = [];
+      for (const path of batch) {
+        const result = texts.get(path);
+        if (result === undefined) continue;
+        if (!('text' in result)) {
+          skipped.push({ path, reason: result.skipped });
+          continue;
+        }
+        const role = index.classify(path);
+        const hit = cache.get(path, role, result.text);
+        if (hit) found.set(path, hit);
+        else jobs.push({ path, role, text: result.text });
+      }
+      const parsing = pool.summarize(jobs);
+      await applied;
+      applied = parsing.then((summaries) => {
+        jobs.forEach((job, k) => {
+          found.set(job.path, summaries[k]!);
+          cache.set(job.path, job.role, job.text, summaries[k]);
+        });
+        for (const path of batch) if (found.has(path) && index.fileRevision(path) === readAt.get(path)) index.apply(path, found.get(path));
+        done += batch.length;
+        onProgress?.(done, wanted.length);
+      });
+      // Let other work (requests, edits) run while the batch is parsed.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await applied;
+    onProgress?.(wanted.length, wanted.length);
+    cache.save();
+    return { index, skipped };
+  } finally {
+    if (!options.pool) await pool.close();
   }
-  onProgress?.(total, total);
-  return { index, skipped };
 }

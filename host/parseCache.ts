@@ -113,8 +113,12 @@ function validSummary(s: unknown): s is FileSummary {
   return false;
 }
 
+/** The cache file of the project at `root` inside a cache folder. */
+export function cacheFileIn(dir: string, root: string): string {
+  return join(dir, `${createHash('sha1').update(root).digest('hex').slice(0, 16)}.json`);
+}
+
 /** Where the CLI keeps the cache of the project at `root` (the user's cache folder, not the project). */
 export function cliCacheFile(root: string): string {
-  const base = process.env.XDG_CACHE_HOME || join(homedir(), '.cache');
-  return join(base, 'marginalia', `${createHash('sha1').update(root).digest('hex').slice(0, 16)}.json`);
+  return cacheFileIn(join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'marginalia'), root);
 }

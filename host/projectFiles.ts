@@ -5,7 +5,8 @@
 import { readdirSync, readFileSync, statSync, lstatSync } from 'node:fs';
 import { join } from 'node:path';
 import { ProjectIndex } from '../core/project/projectIndex';
-import { decodeFile, loadFrom, MAX_FILE_BYTES, type LoadedProject, type ProjectReader, type ReadResult } from './loader';
+import { cliCacheFile, ParseCache } from './parseCache';
+import { decodeFile, loadFrom, loadFromAsync, MAX_FILE_BYTES, type LoadedProject, type ProjectReader, type ReadResult } from './loader';
 
 export { MAX_FILE_BYTES } from './loader';
 export type { LoadedProject, ReadResult, SkippedFile } from './loader';
@@ -58,6 +59,15 @@ export function diskReader(root: string): ProjectReader {
     list: () => listProjectFiles(root),
     read: (paths) => new Map(paths.map((p) => [p, readProjectFile(join(root, p))])),
   };
+}
+
+/**
+ * Builds the index of the project at `root` on disk with every core, reusing
+ * the summaries of unchanged files from the user's cache folder (`cache: false`
+ * is the CLI's --no-cache).
+ */
+export function loadProjectFast(root: string, options: { cache?: boolean } = {}): Promise<LoadedProject> {
+  return loadFromAsync(diskReader(root), new ProjectIndex(), undefined, { cache: new ParseCache(options.cache === false ? undefined : cliCacheFile(root)) });
 }
 
 /** Builds the index of the project at `root` on disk (see host/loader.ts). */

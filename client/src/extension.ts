@@ -29,6 +29,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Margin
   const output = vscode.window.createOutputChannel('Marginalia', { log: true });
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ scheme: 'file', language: 'markdown' }],
+    // The server keeps its parse cache in this workspace's storage, outside the project.
+    initializationOptions: { cacheDir: context.storageUri ? path.join(context.storageUri.fsPath, 'parse-cache') : undefined },
     outputChannel: output,
     traceOutputChannel: output,
   };

@@ -64,6 +64,8 @@ export class ProjectIndex {
   /** Paranoid mode: every summary applied, to rebuild from. */
   private readonly summaries: Map<string, FileSummary> | undefined;
   private revision_ = 0;
+  /** path → the revision at which that file last changed (a loader checks nothing overtook it). */
+  private readonly fileRevisions = new Map<string, number>();
 
   constructor(options: IndexOptions = {}) {
     this.summaries = options.paranoid ? new Map() : undefined;
@@ -74,6 +76,11 @@ export class ProjectIndex {
   /** Grows by one with every update: a request can tell whether the index moved under it. */
   get revision(): number {
     return this.revision_;
+  }
+
+  /** The revision at which this file last changed, or 0. */
+  fileRevision(path: string): number {
+    return this.fileRevisions.get(path) ?? 0;
   }
 
   /** What a file is in this project, by its path relative to the root (with `/`). */
@@ -105,6 +112,7 @@ export class ProjectIndex {
     const role = this.classify(path);
     if (summary !== undefined && summary.role !== role) return change;
     this.revision_++;
+    this.fileRevisions.set(path, this.revision_);
     switch (role) {
       case 'config':
         this.setConfig(summary?.role === 'config' ? summary.config : undefined, change);

@@ -44,6 +44,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   const projects: Project[] = [];
   const paranoid = process.env.MARGINALIA_PARANOID === '1';
   let capabilities: InitializeParams['capabilities'] = {};
+  let cacheDir: string | undefined;
   let folders: WorkspaceFolder[] = [];
   let resolveReady!: () => void;
   const ready = new Promise<void>((resolve) => (resolveReady = resolve));
@@ -101,7 +102,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   const loadProject = async (project: Project): Promise<void> => {
     const progress = capabilities.window?.workDoneProgress ? await connection.window.createWorkDoneProgress() : undefined;
     progress?.begin(`Marginalia: indexing ${project.name}`, 0, 'reading transcripts', false);
-    const touched = await project.loadAll((done, total) => progress?.report(total ? Math.round((done / total) * 100) : 100, `${done} of ${total} transcripts`));
+    const touched = await project.loadAll((done, total) => progress?.report(total ? Math.round((done / total) * 100) : 100, `${done} of ${total} transcripts`), cacheDir);
     progress?.done();
     publish(project, touched);
     log(`Indexed ${project.index.transcriptPaths().length} transcripts in ${project.root}`);
@@ -133,6 +134,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     capabilities = params.capabilities;
+    // Where the client lets us keep the parse cache (VS Code: the workspace storage), never the project.
+    const options = params.initializationOptions as { cacheDir?: unknown } | undefined;
+    cacheDir = typeof options?.cacheDir === 'string' ? options.cacheDir : undefined;
     folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: basename(fileURLToPath(params.rootUri)) }] : []);
     return {
       capabilities: {

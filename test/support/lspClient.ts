@@ -21,7 +21,7 @@ export class LspClient {
 
   private constructor(readonly root: string, readonly child: ChildProcess, readonly connection: MessageConnection) {}
 
-  static async start(root: string, options: { capabilities?: object; paranoid?: boolean; nodeArgs?: string[]; waitLimitMs?: number } = {}): Promise<LspClient> {
+  static async start(root: string, options: { capabilities?: object; paranoid?: boolean; nodeArgs?: string[]; waitLimitMs?: number; initializationOptions?: object } = {}): Promise<LspClient> {
     const child = spawn(process.execPath, [...(options.nodeArgs ?? []), join(PROJECT_ROOT, 'bin/marginalia.js'), 'lsp', '--stdio'], {
       env: { ...process.env, MARGINALIA_PARANOID: options.paranoid === false ? '0' : '1' },
       stdio: ['pipe', 'pipe', 'pipe'],
@@ -52,6 +52,7 @@ export class LspClient {
     await connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: null,
+      initializationOptions: options.initializationOptions,
       workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'project' }],
       capabilities: {
         window: { workDoneProgress: true },

@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { ProjectIndex, type IndexChange } from '../../../core';
 import { diskReader, readProjectFile, type SkippedFile } from '../../../host/projectFiles';
 import { loadFromAsync, overlayReader } from '../../../host/loader';
+import { cacheFileIn, ParseCache } from '../../../host/parseCache';
 import { projectRoots } from '../../../host/findProject';
 
 /**
@@ -47,9 +48,10 @@ export class Project {
   }
 
   /** Reads every project file (the editor's unsaved text over the disk), in batches so the server stays responsive. */
-  async loadAll(onProgress?: (done: number, total: number) => void): Promise<Set<string>> {
+  async loadAll(onProgress?: (done: number, total: number) => void, cacheDir?: string): Promise<Set<string>> {
     const before = new Set([...this.index.diagnosticPaths(), ...this.skipped.keys()]);
-    const { skipped } = await loadFromAsync(overlayReader(diskReader(this.root), this.open), this.index, onProgress);
+    const cache = new ParseCache(cacheDir ? cacheFileIn(cacheDir, this.root) : undefined);
+    const { skipped } = await loadFromAsync(overlayReader(diskReader(this.root), this.open), this.index, onProgress, { cache });
     this.skipped.clear();
     for (const s of skipped) this.skipped.set(s.path, s.reason);
     return new Set([...before, ...this.index.diagnosticPaths(), ...this.skipped.keys()]);
