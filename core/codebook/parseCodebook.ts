@@ -98,7 +98,9 @@ export function parseCodebook(source: string): ParsedCodebook {
     if (child.type === 'heading' && child.position) {
       const start = child.position.start.offset!;
       const end = child.position.end.offset!;
-      const source = text.slice(start, end);
+      // The heading's text: without a setext underline (`===`, `---`) or an ATX closing sequence.
+      const last = child.children[child.children.length - 1];
+      const source = text.slice(start, last?.position ? last.position.end.offset! : end);
       const idMatch = HEADING_ID.exec(source);
       let label = toString(child).trim();
       let id: string;

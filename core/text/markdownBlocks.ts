@@ -22,6 +22,10 @@ import { simpleMarkdownStructure } from './simpleMarkdown';
 export interface TextBlock {
   kind: 'paragraph' | 'heading';
   start: number;
+  /**
+   * For a heading, the end of its text (trailing spaces, a closing `#` sequence
+   * and a setext underline are not part of it); for an empty heading, `start`.
+   */
   end: number;
   /** How many block quotes hold this block (their `>` markers are not text). */
   quoteDepth: number;
@@ -55,6 +59,12 @@ export function markdownStructure(text: string): MarkdownStructure {
   return simpleMarkdownStructure(text) ?? micromarkStructure(text);
 }
 
+/** `end` moved back over spaces and tabs (not before `start`). */
+function trimEnd(text: string, start: number, end: number): number {
+  while (end > start && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;
+  return end;
+}
+
 /** The structure from micromark's event stream (every CommonMark construct). */
 export function micromarkStructure(text: string): MarkdownStructure {
   let brackets = 0;
@@ -78,9 +88,14 @@ export function micromarkStructure(text: string): MarkdownStructure {
       case 'atxHeading':
       case 'setextHeading':
         if (kind === 'enter') {
-          block = { kind: token.type === 'paragraph' ? 'paragraph' : 'heading', start: token.start.offset, end: token.end.offset, quoteDepth, excluded: [] };
+          const heading = token.type !== 'paragraph';
+          block = { kind: heading ? 'heading' : 'paragraph', start: token.start.offset, end: heading ? token.start.offset : token.end.offset, quoteDepth, excluded: [] };
           result.blocks.push(block);
         } else block = undefined;
+        break;
+      case 'atxHeadingText':
+      case 'setextHeadingText':
+        if (kind === 'exit' && block) block.end = trimEnd(text, block.start, token.end.offset);
         break;
       case 'image':
         imageDepth += kind === 'enter' ? 1 : -1;

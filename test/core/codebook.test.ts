@@ -71,3 +71,18 @@ test('a CRLF codebook', () => {
   const { nodes } = parseCodebook('# T {#t}\r\n\r\n- #a: A\r\n  more\r\n');
   assert.deepEqual(nodes.map((n) => [n.id, n.label, n.definition]), [['t', 'T', ''], ['a', 'A', 'more']]);
 });
+
+test('setext headings are themes like ATX headings', () => {
+  const { nodes, diagnostics } = parseCodebook('Position {#position}\n========\n\nDefinition.\n\n- #a: A\n\nThe struggle {#struggle}\n---\n\n- #b: B\n\nSlug Theme\n---\n');
+  assert.deepEqual(
+    nodes.map((n) => `${n.kind} ${n.id} < ${n.parent ?? '-'} | ${n.label} | ${n.definition} | ${n.idRange.start.line}:${n.idRange.start.character}-${n.idRange.end.line}:${n.idRange.end.character}`),
+    [
+      'theme position < - | Position | Definition. | 0:10-0:19',
+      'code a < position | A |  | 5:2-5:4',
+      'theme struggle < position | The struggle |  | 7:14-7:23',
+      'code b < struggle | B |  | 10:2-10:4',
+      'theme slug-theme < position | Slug Theme |  | 12:0-12:10',
+    ],
+  );
+  assert.deepEqual(diagnostics, []);
+});

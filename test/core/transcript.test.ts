@@ -49,6 +49,17 @@ test('paragraph coding in a block quote', () =>
 test('paragraph and span in one paragraph', () =>
   check('We [did it]{#x} well {#y}', ['y: We did it well @ 0:0-0:20', 'x: did it @ 0:4-0:10']));
 test('heading {#id} is not coding', () => check('# Interview one {#intro}', []));
+test('setext heading {#id} is not coding, and the underline is not text', () => {
+  check('Interview one {#intro}\n=============', []);
+  check('Interview one {#intro}\n---', []);
+  check('Interview\none {#intro}  \n---', []);
+  assert.deepEqual(diagnostics('Interview one {#intro}\n==='), []);
+});
+test('a span in a setext heading is coding, without the underline', () =>
+  check('The [big]{#x} one {#id}\n===', ['x: big @ 0:5-0:8']));
+test('a paragraph code in a setext heading does not take the underline', () =>
+  check('Part [two]{#x} {#y} and more\n---', ['y: Part two and more @ 0:0-0:28', 'x: two @ 0:6-0:9']));
+test('ATX heading {#id} before a closing sequence is not coding', () => check('## Interview one {#intro} ##', []));
 test('a span in a heading is coding', () => check('# The [big]{#x} one {#id}', ['x: big @ 0:7-0:10']));
 test('fenced code is not coding', () => check('```\n[a]{#x}\n```', []));
 test('indented code is not coding', () => check('text\n\n    [a]{#x}', []));

@@ -21,7 +21,10 @@ export function referenceMarkdownStructure(text: string): MarkdownStructure {
         if (!p) return;
         const excluded: Array<[number, number]> = [];
         collectExcluded(node, excluded);
-        result.blocks.push({ kind: node.type, start: p.start.offset!, end: p.end.offset!, quoteDepth, excluded });
+        // A heading ends with its text: not its closing #s, trailing spaces or setext underline.
+        const last = node.type === 'heading' ? node.children[node.children.length - 1] : undefined;
+        const end = node.type === 'heading' ? (last?.position?.end.offset ?? p.start.offset!) : p.end.offset!;
+        result.blocks.push({ kind: node.type, start: p.start.offset!, end, quoteDepth, excluded });
         return;
       }
       case 'code':
