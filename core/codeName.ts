@@ -4,6 +4,18 @@
 export const CODE_NAME_SOURCE = String.raw`[\p{L}\p{N}][\p{L}\p{N}\p{M}\-_./]*`;
 const WHOLE_NAME = new RegExp(`^${CODE_NAME_SOURCE}$`, 'u');
 
+const NON_ASCII = /[^\0-\x7f]/;
+
+/**
+ * A code name as Marginalia compares it: Unicode NFC, so `#café` typed as one
+ * character (NFC) and as `e` plus a combining accent (NFD, as macOS and PDFs
+ * paste it) are the same code. Files keep their bytes: parsers report names in
+ * NFC while ranges cover the source as written.
+ */
+export function normalizeCodeName(name: string): string {
+  return NON_ASCII.test(name) ? name.normalize('NFC') : name;
+}
+
 /** True when `name` (without `#`) is a valid code name. */
 export function isValidCodeName(name: string): boolean {
   return WHOLE_NAME.test(name);

@@ -5,12 +5,13 @@
 import { slug } from 'github-slugger';
 import { toString } from 'mdast-util-to-string';
 import type { List, ListItem, Nodes } from 'mdast';
-import { CODE_NAME_SOURCE } from '../codeName';
+import { CODE_NAME_SOURCE, normalizeCodeName } from '../codeName';
 import { LineIndex, stripBom } from '../text/lineIndex';
 import { parseMarkdownTree } from '../text/markdownBlocks';
 import type { Diagnostic, Position, Range } from '../types';
 
 export interface CodebookNode {
+  /** In Unicode NFC (see normalizeCodeName); `idRange` covers it as written. */
   id: string;
   kind: 'theme' | 'code';
   /** The heading text, or the text after `#name` on its first line. */
@@ -73,7 +74,7 @@ export function parseCodebook(source: string): ParsedCodebook {
         const [firstLine, ...more] = source.split(/\r\n|\r|\n/);
         const label = firstLine.slice(m[0].length).replace(/^\s*[:–—-]?\s*/, '').trim();
         node = {
-          id: m[1],
+          id: normalizeCodeName(m[1]),
           kind: 'code',
           label,
           definition: more.map((l) => l.trim()).join(' ').trim(),
@@ -107,12 +108,12 @@ export function parseCodebook(source: string): ParsedCodebook {
       let idStart: number;
       let idEnd: number;
       if (idMatch) {
-        id = idMatch[1];
+        id = normalizeCodeName(idMatch[1]);
         label = label.replace(HEADING_ID, '').trim();
         idStart = start + idMatch.index + 1;
-        idEnd = idStart + 1 + id.length;
+        idEnd = idStart + 1 + idMatch[1].length;
       } else {
-        id = slug(label);
+        id = normalizeCodeName(slug(label));
         idStart = start + (/^#*[ \t]*/.exec(source)?.[0].length ?? 0);
         idEnd = idStart + source.slice(idStart - start).replace(/[ \t#]*$/, '').length;
       }

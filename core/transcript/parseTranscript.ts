@@ -4,7 +4,7 @@
 // results plus diagnostics.
 
 import { parse as parseYaml } from 'yaml';
-import { CODE_NAME_SOURCE } from '../codeName';
+import { CODE_NAME_SOURCE, normalizeCodeName } from '../codeName';
 import { LineIndex, LineMap, stripBom } from '../text/lineIndex';
 import { markdownStructure, type TextBlock } from '../text/markdownBlocks';
 import type { Diagnostic } from '../types';
@@ -24,9 +24,9 @@ export interface Segment {
 }
 
 export interface CodeToken {
-  /** The code name without `#`. */
+  /** The code name without `#`, in Unicode NFC (see normalizeCodeName). */
   name: string;
-  /** Covers `#name`. */
+  /** Covers `#name` as written in the source. */
   start: number;
   end: number;
   /** Index into `segments`, or -1 when the group codes nothing (an error). */
@@ -332,7 +332,7 @@ function readGroup(text: string, at: number, end: number, lines: LineIndex, out:
       break;
     }
     const s = at + 1 + m.index;
-    names.push({ name: name[1], start: s, end: s + m[0].length });
+    names.push({ name: normalizeCodeName(name[1]), start: s, end: s + m[0].length });
   }
   if (names.length === 0) valid = false;
   if (!valid) {

@@ -86,3 +86,12 @@ test('setext headings are themes like ATX headings', () => {
   );
   assert.deepEqual(diagnostics, []);
 });
+
+test('ids are compared in Unicode NFC; id ranges cover the source as written', () => {
+  const { nodes, diagnostics } = parseCodebook('# Caf\u00e9s {#cafe\u0301s}\n\n- #the\u0301: tea\n- #th\u00e9: again\n\n# Cre\u0300me\n');
+  assert.deepEqual(
+    nodes.map((n) => `${n.id} ${n.idRange.start.character}-${n.idRange.end.character}`),
+    ['caf\u00e9s 9-16', 'th\u00e9 2-7', 'th\u00e9 2-6', 'cr\u00e8me 2-8'],
+  );
+  assert.deepEqual(diagnostics.map((d) => `${d.code} ${d.range.start.line}`), ['duplicate-id 3']);
+});

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { lineMapOf, parseTranscript } from '../../core';
+import { lineMapOf, ProjectIndex, parseTranscript } from '../../core';
 
 /** Each coded segment as `codes: text @ line:char-line:char`. */
 function segments(source: string): string[] {
@@ -113,4 +113,24 @@ test('tokens point at #name', () => {
 test('speaker turns', () => {
   const t = parseTranscript('**Interviewer:** Hi?\n\n**P9:** Hello.', 'P.md');
   assert.deepEqual(t.turns.map((x) => `${x.speaker}@${lineMapOf(t).position(x.start).line}`), ['Interviewer@0', 'P9@2']);
+});
+
+test('code names are compared in Unicode NFC; ranges cover the source as written', () => {
+  const nfd = 'cafe\u0301';
+  const t = parseTranscript(`[a]{#${nfd}} b {#caf\u00e9}`, 'P.md');
+  assert.deepEqual(t.segments.map((s) => s.codes), [['caf\u00e9'], ['caf\u00e9']]);
+  assert.deepEqual(t.tokens.map((k) => `${k.name}@${k.start}-${k.end}`), ['caf\u00e9@15-20', 'caf\u00e9@4-10']);
+});
+
+test('a code written in NFD in a transcript is the NFC code of the codebook', () => {
+  const index = ProjectIndex.build(new Map([
+    ['codebook.md', '# Theme {#t}\n\n- #caf\u00e9: coffee\n'],
+    ['P1.md', '[a]{#cafe\u0301}\n'],
+    ['P2.md', '[b]{#caf\u00e9}\n'],
+  ]), { paranoid: true });
+  assert.deepEqual(index.diagnostics('P1.md'), []);
+  assert.deepEqual(index.diagnostics('codebook.md'), []);
+  assert.deepEqual(index.counts('caf\u00e9'), { direct: 2, total: 2, cases: 2 });
+  assert.deepEqual(index.uncategorisedCodes(), []);
+  assert.deepEqual(index.tokensOf('caf\u00e9').map((r) => `${r.path}@${r.token.start}-${r.token.end}`), ['P1.md@4-10', 'P2.md@4-9']);
 });
