@@ -20,7 +20,15 @@ export interface CodebookNode {
   definition: string;
   /** Further paragraphs of a code's list item. */
   memo: string;
+  /** The parent's id. */
   parent: string | undefined;
+  /**
+   * Tells nodes apart when an id is used twice (an error): the id itself for the
+   * first node with it, `id (2)`, `id (3)`… for later ones. Never a code name.
+   */
+  key: string;
+  /** The parent's `key`: a duplicate's children stay under it, not under the first node with that id. */
+  parentKey: string | undefined;
   /** Heading depth for themes (1–6); for codes, the depth of the theme above plus nesting. */
   depth: number;
   /** Where the id is written: `#name`, the heading's `{#id}`, or the heading text when the id is a slug. */
@@ -58,6 +66,12 @@ export function parseCodebook(source: string): ParsedCodebook {
   const nodes: CodebookNode[] = [];
   const headingStack: CodebookNode[] = [];
   let currentTheme: CodebookNode | undefined;
+  const occurrences = new Map<string, number>();
+  const keyFor = (id: string): string => {
+    const n = (occurrences.get(id) ?? 0) + 1;
+    occurrences.set(id, n);
+    return n === 1 ? id : `${id} (${n})`;
+  };
 
   const visitList = (list: List, parent: CodebookNode | undefined): void => {
     for (const item of list.children) visitItem(item, parent);
@@ -80,6 +94,8 @@ export function parseCodebook(source: string): ParsedCodebook {
           definition: more.map((l) => l.trim()).join(' ').trim(),
           memo: rest.filter((c) => c.type === 'paragraph').map((c) => toString(c)).join('\n\n'),
           parent: parent?.id,
+          key: '',
+          parentKey: parent?.key,
           depth: (parent?.depth ?? 0) + 1,
           idRange: lines.range(start, start + m[0].length),
           explicitId: true,
@@ -89,6 +105,7 @@ export function parseCodebook(source: string): ParsedCodebook {
           start: item.position.start.offset!,
           end: item.position.end.offset!,
         };
+        node.key = keyFor(node.id);
         nodes.push(node);
       }
     }
@@ -128,6 +145,8 @@ export function parseCodebook(source: string): ParsedCodebook {
         definition: '',
         memo: '',
         parent: parent?.id,
+        key: keyFor(id),
+        parentKey: parent?.key,
         depth: child.depth,
         idRange,
         explicitId: Boolean(idMatch),

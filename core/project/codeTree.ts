@@ -4,27 +4,36 @@
 import type { CodebookNode, ParsedCodebook } from '../codebook/parseCodebook';
 
 export class CodeTree {
+  /**
+   * Nodes by `key`: the id, except for a later node with an id already used (an
+   * error), which keeps its own place and children as `id (2)`; extracts coded
+   * with that id count for the first node.
+   */
   readonly nodesById = new Map<string, CodebookNode>();
   private readonly childrenById = new Map<string | undefined, CodebookNode[]>();
   private readonly ancestorsById = new Map<string, string[]>();
 
   constructor(codebook: ParsedCodebook | undefined) {
     for (const node of codebook?.nodes ?? []) {
-      if (this.nodesById.has(node.id)) continue; // a duplicate id: the first one counts
-      this.nodesById.set(node.id, node);
-      const siblings = this.childrenById.get(node.parent) ?? [];
+      this.nodesById.set(node.key, node);
+      const siblings = this.childrenById.get(node.parentKey) ?? [];
       siblings.push(node);
-      this.childrenById.set(node.parent, siblings);
+      this.childrenById.set(node.parentKey, siblings);
     }
     for (const id of this.nodesById.keys()) {
       const chain: string[] = [];
       const seen = new Set<string>();
-      for (let cur: string | undefined = id; cur !== undefined && !seen.has(cur); cur = this.nodesById.get(cur)?.parent) {
+      for (let cur: string | undefined = id; cur !== undefined && !seen.has(cur); cur = this.nodesById.get(cur)?.parentKey) {
         seen.add(cur);
         chain.push(cur);
       }
       this.ancestorsById.set(id, chain);
     }
+  }
+
+  /** The codebook's ids (a duplicate's `id (2)` key is not one). */
+  *ids(): IterableIterator<string> {
+    for (const [key, node] of this.nodesById) if (key === node.id) yield key;
   }
 
   has(id: string): boolean {
@@ -50,9 +59,9 @@ export class CodeTree {
     const queue = [id];
     while (queue.length > 0) {
       for (const child of this.children(queue.pop())) {
-        if (ids.has(child.id)) continue;
-        ids.add(child.id);
-        queue.push(child.id);
+        if (ids.has(child.key)) continue;
+        ids.add(child.key);
+        queue.push(child.key);
       }
     }
     return ids;
@@ -61,7 +70,7 @@ export class CodeTree {
   /** Ids and parents: when this changes, every transcript's contribution must be recounted. */
   shape(): string {
     const parts: string[] = [];
-    for (const [id, node] of this.nodesById) parts.push(`${id}\u0000${node.parent ?? ''}`);
+    for (const [id, node] of this.nodesById) parts.push(`${id}\u0000${node.parentKey ?? ''}`);
     return parts.join('\u0001');
   }
 }

@@ -15,7 +15,7 @@ export function transcriptDiagnostics(parsed: ParsedTranscript, tree: CodeTree, 
   const lines = lineMapOf(parsed);
   for (const token of parsed.tokens) {
     if (tree.has(token.name)) continue;
-    const suggestion = closestName(token.name, tree.nodesById.keys());
+    const suggestion = closestName(token.name, tree.ids());
     out.push({
       range: lines.range(token.start, token.end),
       severity: 'warning',

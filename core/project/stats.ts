@@ -47,11 +47,9 @@ export function projectStats(index: ProjectIndex): ProjectStats {
     for (const s of t.segments) segments.push({ file, case: t.caseId, codes: s.codes, text: s.text, range: lines.range(s.start, s.end) });
   }
   const nodes: NodeStatsRow[] = [];
-  const seen = new Set<string>();
+  // Every node, a duplicate id too (with its own children's counts: see CodeTree).
   for (const node of index.codebookNodes()) {
-    if (seen.has(node.id)) continue;
-    seen.add(node.id);
-    nodes.push({ id: node.id, kind: node.kind, label: node.label, parent: node.parent ?? null, defined: true, ...index.counts(node.id) });
+    nodes.push({ id: node.id, kind: node.kind, label: node.label, parent: node.parent ?? null, defined: true, ...index.counts(node.key) });
   }
   for (const id of index.uncategorisedCodes()) {
     nodes.push({ id, kind: 'code', label: '', parent: null, defined: false, ...index.counts(id) });

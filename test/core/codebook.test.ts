@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseCodebook } from '../../core';
+import { ProjectIndex, parseCodebook, projectStats } from '../../core';
 
 const CODEBOOK = `# Position and Identity {#position-and-identity}
 
@@ -94,4 +94,26 @@ test('ids are compared in Unicode NFC; id ranges cover the source as written', (
     ['caf\u00e9s 9-16', 'th\u00e9 2-7', 'th\u00e9 2-6', 'cr\u00e8me 2-8'],
   );
   assert.deepEqual(diagnostics.map((d) => `${d.code} ${d.range.start.line}`), ['duplicate-id 3']);
+});
+
+test('a duplicate id stays an error, and every node keeps its own place, children and counts', () => {
+  const codebook = '# A {#a}\n\n- #x: code x\n  - #w: under the code\n\n# B {#x}\n\n- #y: code y\n';
+  const index = ProjectIndex.build(new Map([
+    ['codebook.md', codebook],
+    ['P1.md', '[one]{#x} [two]{#y} [four]{#w}\n'],
+    ['P2.md', '[three]{#y}\n'],
+  ]), { paranoid: true });
+  assert.deepEqual(index.diagnostics('codebook.md').map((d) => `${d.code} ${d.range.start.line}`), ['duplicate-id 5']);
+  // The second #x (the heading) is its own node: #y stays under it, not under the code #x of theme A.
+  const tree = (key: string | undefined): string[] =>
+    index.children(key).map((n) => `${n.kind} ${n.id} ${index.counts(n.key).direct}/${index.counts(n.key).total}/${index.counts(n.key).cases} [${tree(n.key).join(', ')}]`);
+  assert.deepEqual(tree(undefined), [
+    'theme a 0/2/1 [code x 1/2/1 [code w 1/1/1 []]]',
+    'theme x 0/2/2 [code y 2/2/2 []]',
+  ]);
+  assert.deepEqual(
+    projectStats(index).nodes.map((n) => `${n.kind} ${n.id} < ${n.parent ?? '-'} ${n.direct}/${n.total}/${n.cases}`),
+    ['theme a < - 0/2/1', 'code x < a 1/2/1', 'code w < x 1/1/1', 'theme x < - 0/2/2', 'code y < x 2/2/2'],
+  );
+  assert.deepEqual(index.ancestors('y'), ['y', index.children(undefined)[1].key]);
 });

@@ -15,7 +15,7 @@ export function codeLenses(project: Project, path: string, token: CancellationTo
     if (token.isCancellationRequested) return null;
     out.push({
       range: node.idRange,
-      command: { title: nodeCountsLine(project, node.id), command: SHOW_EXTRACTS_COMMAND, arguments: [project.uri(path), node.idRange.start] },
+      command: { title: nodeCountsLine(project, node.key), command: SHOW_EXTRACTS_COMMAND, arguments: [project.uri(path), node.idRange.start] },
     });
   }
   return out;

@@ -12,14 +12,15 @@ export function themeTree(project: Project, token: CancellationToken): ThemeTree
   const codebookUri = project.uri(index.codebookPath);
   const build = (parent: string | undefined): ThemeTreeNode[] =>
     index.children(parent).map((node) => ({
-      id: node.id,
+      // The key: the id, or `id (2)` for a second node with an id already used (an error), which keeps its own children.
+      id: node.key,
       kind: node.kind,
       label: node.label,
       definition: node.definition,
       defined: true,
-      ...index.counts(node.id),
+      ...index.counts(node.key),
       location: { uri: codebookUri, range: node.idRange },
-      children: build(node.id),
+      children: build(node.key),
     }));
   const nodes = build(undefined);
   if (token.isCancellationRequested) return null;
