@@ -7,7 +7,7 @@ import { toString } from 'mdast-util-to-string';
 import type { List, ListItem, Nodes } from 'mdast';
 import { CODE_NAME_SOURCE, normalizeCodeName } from '../codeName';
 import { LineIndex, stripBom } from '../text/lineIndex';
-import { parseMarkdownTree } from '../text/markdownBlocks';
+import { headingTextEnd, parseMarkdownTree } from '../text/markdownBlocks';
 import type { Diagnostic, Position, Range } from '../types';
 
 export interface CodebookNode {
@@ -80,7 +80,8 @@ export function parseCodebook(source: string): ParsedCodebook {
   const visitItem = (item: ListItem, parent: CodebookNode | undefined): void => {
     const [first, ...rest] = item.children;
     let node: CodebookNode | undefined;
-    if (first && first.type === 'paragraph' && first.position && item.position) {
+    // A task list item (`- [ ] #task …`) is not a code, even when its text starts with #name.
+    if (first && first.type === 'paragraph' && first.position && item.position && typeof item.checked !== 'boolean') {
       const start = first.position.start.offset!;
       const source = text.slice(start, first.position.end.offset!);
       const m = CODE_ITEM.exec(source);
@@ -117,8 +118,7 @@ export function parseCodebook(source: string): ParsedCodebook {
       const start = child.position.start.offset!;
       const end = child.position.end.offset!;
       // The heading's text: without a setext underline (`===`, `---`) or an ATX closing sequence.
-      const last = child.children[child.children.length - 1];
-      const source = text.slice(start, last?.position ? last.position.end.offset! : end);
+      const source = text.slice(start, headingTextEnd(text, start, end));
       const idMatch = HEADING_ID.exec(source);
       let label = toString(child).trim();
       let id: string;

@@ -13,14 +13,18 @@
 
 import { parse, postprocess, preprocess } from 'micromark';
 import { frontmatter } from 'micromark-extension-frontmatter';
+import { gfm } from 'micromark-extension-gfm';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
 import type { Root } from 'mdast';
 import { simpleMarkdownStructure } from './simpleMarkdown';
 
 export interface TextBlock {
-  kind: 'paragraph' | 'heading';
+  /** A `row` is one row of a GitHub table (header or body; never the delimiter row). */
+  kind: 'paragraph' | 'heading' | 'row';
+  /** For a row, where its first non-empty cell's text starts. */
   start: number;
   /**
    * For a heading, the end of its text (trailing spaces, a closing `#` sequence
@@ -31,6 +35,8 @@ export interface TextBlock {
   quoteDepth: number;
   /** Sorted, disjoint [start, end) offsets inside the block that are never coding. */
   excluded: Array<[number, number]>;
+  /** For a row: the text of each non-empty cell, [start, end) without the `|` and padding. */
+  cells?: Array<[number, number]>;
 }
 
 export interface MarkdownStructure {
@@ -38,14 +44,15 @@ export interface MarkdownStructure {
   blocks: TextBlock[];
 }
 
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
+// GitHub-flavoured markdown (tables, task lists, footnotes, autolinks, strikethrough), as GitHub shows it.
+const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
 
 /** remark's full syntax tree (for the codebook, which is small). */
 export function parseMarkdownTree(text: string): Root {
   return processor.parse(text) as Root;
 }
 
-const micromarkOptions = { extensions: [frontmatter(['yaml'])] };
+const micromarkOptions = { extensions: [gfm(), frontmatter(['yaml'])] };
 /**
  * micromark matches link and image brackets in quadratic time: a document with
  * this many `]` (say 100,000 coded spans) is read without link and image syntax,
@@ -53,17 +60,48 @@ const micromarkOptions = { extensions: [frontmatter(['yaml'])] };
  * description. See docs/ROBUSTNESS.md.
  */
 export const LINK_SYNTAX_BRACKET_LIMIT = 10_000;
-const withoutLinks = { extensions: [frontmatter(['yaml']), { disable: { null: ['labelStartLink', 'labelStartImage', 'labelEnd'] } }] };
+const withoutLinks = {
+  extensions: [gfm(), frontmatter(['yaml']), { disable: { null: ['labelStartLink', 'labelStartImage', 'labelEnd', 'gfmFootnoteCall', 'gfmPotentialFootnoteCall'] } }],
+};
 
 export function markdownStructure(text: string): MarkdownStructure {
   return simpleMarkdownStructure(text) ?? micromarkStructure(text);
 }
 
-/** `end` moved back over spaces and tabs (not before `start`). */
-function trimEnd(text: string, start: number, end: number): number {
-  while (end > start && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;
-  return end;
+/**
+ * Where a heading's text ends, by CommonMark's rules, given the heading's extent:
+ * without a setext underline, an ATX closing sequence or trailing spaces; an empty
+ * heading ends where it starts. (remark's child positions cannot tell: GFM autolink
+ * literals leave nodes without positions.)
+ */
+export function headingTextEnd(text: string, start: number, end: number): number {
+  const lastBreak = Math.max(text.lastIndexOf('\n', end - 1), text.lastIndexOf('\r', end - 1));
+  if (lastBreak >= start) {
+    // Setext: the text is every line but the underline.
+    let e = lastBreak;
+    if (text.charCodeAt(e) === 10 && text.charCodeAt(e - 1) === 13) e--;
+    while (e > start && isSpaceOrTab(text.charCodeAt(e - 1))) e--;
+    return e;
+  }
+  const line = text.slice(start, end);
+  const open = /^#{1,6}[ \t]*/.exec(line)![0].length;
+  let content = line.slice(open).replace(/[ \t]+$/, '');
+  if (/^#*$/.test(content)) return start;
+  content = content.replace(/[ \t]+#+$/, '').replace(/[ \t]+$/, '');
+  return start + open + content.length;
 }
+
+function isSpaceOrTab(c: number): boolean {
+  return c === 32 || c === 9;
+}
+
+/** Tokens that remark merges into text nodes. */
+const TEXT_TOKENS = new Set(['data', 'characterEscape', 'characterReference', 'lineEnding']);
+/** Tokens inside a paragraph that make no node of their own (or are parts of a text token). */
+const NO_NODE_TOKENS = new Set([
+  'lineSuffix', 'linePrefix', 'whitespace', 'blockQuotePrefix', 'blockQuoteMarker', 'blockQuotePrefixWhitespace',
+  'escapeMarker', 'characterEscapeValue', 'characterReferenceMarker', 'characterReferenceMarkerNumeric', 'characterReferenceMarkerHexadecimal', 'characterReferenceValue',
+]);
 
 /** The structure from micromark's event stream (every CommonMark construct). */
 export function micromarkStructure(text: string): MarkdownStructure {
@@ -78,7 +116,26 @@ export function micromarkStructure(text: string): MarkdownStructure {
   let block: TextBlock | undefined;
   let yamlValueStart = -1;
   let yamlValueEnd = -1;
+  // After a task list box (`- [ ] …`) remark drops the first character of the text that
+  // follows it, moving the paragraph's start past it — unless that leaves no text before
+  // the next node (`- [ ] *em*`): then the paragraph starts at the box.
+  let lineSuffixStart = -1;
+  let lineSuffixEnd = -1;
+  let taskCheckEnd = -1;
+  let taskHeadStart = -1;
+  let taskHeadLength = 0;
   for (const [kind, token] of events) {
+    if (taskCheckEnd >= 0 && block) {
+      const type = token.type as string;
+      if (kind === 'enter' && TEXT_TOKENS.has(type)) {
+        if (taskHeadStart < 0) taskHeadStart = token.start.offset;
+        taskHeadLength += type === 'data' || type === 'lineEnding' ? token.end.offset - token.start.offset : 1;
+        if (taskHeadLength > 1) {
+          block.start = taskHeadStart + 1;
+          taskCheckEnd = -1;
+        }
+      } else if ((kind === 'enter' && !NO_NODE_TOKENS.has(type)) || type === 'paragraph') taskCheckEnd = -1;
+    }
     // Front matter token names come from an extension, outside micromark's own type map.
     switch (token.type as string) {
       case 'blockQuote':
@@ -93,9 +150,38 @@ export function micromarkStructure(text: string): MarkdownStructure {
           result.blocks.push(block);
         } else block = undefined;
         break;
+      case 'taskListCheck':
+        if (kind === 'exit' && block?.kind === 'paragraph') {
+          taskCheckEnd = token.end.offset;
+          taskHeadStart = -1;
+          taskHeadLength = 0;
+        }
+        break;
+      case 'tableRow':
+        if (kind === 'enter') block = { kind: 'row', start: -1, end: -1, quoteDepth, excluded: [], cells: [] };
+        else {
+          if (block && block.cells!.length > 0) result.blocks.push(block);
+          block = undefined;
+        }
+        break;
+      case 'tableContent':
+        // Also in the delimiter row, which is not a tableRow: no block there.
+        if (kind === 'exit' && block?.kind === 'row') {
+          if (block.start < 0) block.start = token.start.offset;
+          block.end = token.end.offset;
+          block.cells!.push([token.start.offset, token.end.offset]);
+        }
+        break;
       case 'atxHeadingText':
       case 'setextHeadingText':
-        if (kind === 'exit' && block) block.end = trimEnd(text, block.start, token.end.offset);
+        // A heading ends with its text: trailing spaces (a setext heading's line suffix) are not part of it.
+        if (kind === 'exit' && block) block.end = lineSuffixStart >= 0 && lineSuffixEnd === token.end.offset ? lineSuffixStart : token.end.offset;
+        break;
+      case 'lineSuffix':
+        if (kind === 'enter') {
+          lineSuffixStart = token.start.offset;
+          lineSuffixEnd = token.end.offset;
+        }
         break;
       case 'image':
         imageDepth += kind === 'enter' ? 1 : -1;

@@ -1,7 +1,8 @@
 // A linear fast path for the markdown most transcripts are made of: front
 // matter, ATX headings, blank lines and paragraphs of speech with brackets and
 // coding. On anything else — lists, quotes, code, HTML, tabs, backticks, `<`,
-// setext underlines, link definitions — it answers `undefined` and the caller
+// setext underlines, link definitions, tables (`|`, or a line starting with
+// `:`) — it answers `undefined` and the caller
 // uses micromark. Where it answers, it finds exactly what remark finds:
 // test/robustness/markdownDifferential.test.ts compares them on thousands of
 // generated documents.
@@ -9,11 +10,13 @@
 import type { MarkdownStructure, TextBlock } from './markdownBlocks';
 
 /** A line that starts a block the fast path does not handle (after up to 3 spaces). */
-const COMPLEX_START = /^ {0,3}(?:[->`~<=|]|[*+_](?:[ \t]|$)|\d{1,9}[.)]|[*_](?:\s*[-*_]){2,}\s*$|\[[^\]]*\]:)/;
+const COMPLEX_START = /^ {0,3}(?:[->`~<=|:]|[*+_](?:[ \t]|$)|\d{1,9}[.)]|[*_](?:\s*[-*_]){2,}\s*$|\[[^\]]*\]:)/;
 const ATX = /^( {0,3})(#{1,6})(?: +|$)/;
 
 export function simpleMarkdownStructure(text: string): MarkdownStructure | undefined {
   if (text.charCodeAt(0) === 0xfeff || text.includes('\t') || text.includes('`') || text.includes('<') || text.includes('\u0000')) return undefined;
+  // A `|` may make a GitHub table (with a delimiter row such as `|---|`, `:--` or `--:`).
+  if (text.includes('|')) return undefined;
   // A link reference definition's label may span lines: leave any `]:` to micromark.
   if (text.includes(']:')) return undefined;
   const result: MarkdownStructure = { blocks: [] };

@@ -162,7 +162,7 @@ interface Group {
   valid: boolean;
 }
 
-/** Scans one paragraph or heading. */
+/** Scans one paragraph, heading or table row. */
 function scanBlock(text: string, block: TextBlock, lines: LineIndex, out: ParsedTranscript): void {
   const { start, end, excluded } = block;
   const stack: OpenBracket[] = [];
@@ -170,6 +170,10 @@ function scanBlock(text: string, block: TextBlock, lines: LineIndex, out: Parsed
   const markup: Array<[number, number]> = [];
   const spans: Array<{ open: number; close: number; group: Group }> = [];
   const bareGroups: Group[] = [];
+  // In a table row each cell is read on its own: an extract never crosses a cell boundary.
+  const cells = block.cells;
+  let cell = 0;
+  let scopeEnd = cells ? cells[0][1] : end;
   let ex = 0;
   let i = start;
   while (i < end) {
@@ -178,6 +182,16 @@ function scanBlock(text: string, block: TextBlock, lines: LineIndex, out: Parsed
     const next = SYNTAX_CHAR.exec(text);
     if (!next || next.index >= end) break;
     i = next.index;
+    if (cells && i >= scopeEnd) {
+      while (cell < cells.length && cells[cell][1] <= i) cell++;
+      if (cell >= cells.length) break;
+      stack.length = 0;
+      scopeEnd = cells[cell][1];
+      if (i < cells[cell][0]) {
+        i = cells[cell][0];
+        continue;
+      }
+    }
     while (ex < excluded.length && excluded[ex][1] <= i) ex++;
     if (ex < excluded.length && excluded[ex][0] <= i) {
       i = excluded[ex][1];
@@ -185,7 +199,7 @@ function scanBlock(text: string, block: TextBlock, lines: LineIndex, out: Parsed
     }
     const c = text.charCodeAt(i);
     if (c === 92 /* \ */) {
-      i += i + 1 < end && ASCII_PUNCTUATION.test(text[i + 1]) ? 2 : 1;
+      i += i + 1 < scopeEnd && ASCII_PUNCTUATION.test(text[i + 1]) ? 2 : 1;
       continue;
     }
     if (c === 91 /* [ */) {
@@ -195,13 +209,15 @@ function scanBlock(text: string, block: TextBlock, lines: LineIndex, out: Parsed
     }
     if (c === 93 /* ] */) {
       const opener = stack.pop();
-      if (isGroupStart(text, i + 1, end, excluded, ex)) {
-        const group = readGroup(text, i + 1, end, lines, out);
+      if (isGroupStart(text, i + 1, scopeEnd, excluded, ex)) {
+        const group = readGroup(text, i + 1, scopeEnd, lines, out);
         if (!opener) {
           out.diagnostics.push({
             range: lines.range(i, group.end),
             severity: 'error',
-            message: 'This coding has no opening "[" in its paragraph: put "[" where the extract starts.',
+            message: cells
+              ? 'This coding has no opening "[" in its table cell: an extract cannot run across cells, so code each cell on its own (or the whole row with {#code} at its end).'
+              : 'This coding has no opening "[" in its paragraph: put "[" where the extract starts.',
             code: 'unmatched-bracket',
           });
           recordTokens(group, -1, out);
@@ -225,8 +241,8 @@ function scanBlock(text: string, block: TextBlock, lines: LineIndex, out: Parsed
       i++;
       continue;
     }
-    if (c === 123 /* { */ && isGroupStart(text, i, end, excluded, ex)) {
-      const group = readGroup(text, i, end, lines, out);
+    if (c === 123 /* { */ && isGroupStart(text, i, scopeEnd, excluded, ex)) {
+      const group = readGroup(text, i, scopeEnd, lines, out);
       bareGroups.push(group);
       markup.push([group.start, group.end]);
       i = group.end;

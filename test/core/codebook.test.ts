@@ -117,3 +117,8 @@ test('a duplicate id stays an error, and every node keeps its own place, childre
   );
   assert.deepEqual(index.ancestors('y'), ['y', index.children(undefined)[1].key]);
 });
+
+test('a task list item is not a code', () => {
+  const { nodes } = parseCodebook('# T\n\n- [ ] #task: to do\n- [x] #done\n- #real\n');
+  assert.deepEqual(nodes.map((n) => n.id), ['t', 'real']);
+});

@@ -80,6 +80,22 @@ test('CRLF line endings', () => check('line one\r\n[two\r\nthree]{#x}', ['x: two
 test('leading byte-order marks are ignored, even two', () => check('\uFEFF\uFEFF😀[a]{#x}', ['x: a @ 0:3-0:4']));
 test('a lone CR is a line break', () => check('one\r[two]{#x}', ['x: two @ 1:1-1:4']));
 
+const TABLE = '| Who | What |\n|-----|:----:|\n| P9 | We [did it]{#x} well {#y} |\n| P10 | Not `[a]{#z}` |\n';
+test('a paragraph code in a table row codes that row\'s cells, not the header or separator', () =>
+  check(TABLE, ['y: P9 | We did it well @ 2:2-2:27', 'x: did it @ 2:11-2:17']));
+test('a paragraph code in a table header codes the header row only', () =>
+  check('| Who {#h} | What |\n|---|---|\n| a | b |', ['h: Who | What @ 0:2-0:17']));
+test('a code group in one cell codes the whole row', () =>
+  check('| a {#x} | b |\n|---|---|\n', ['x: a | b @ 0:2-0:12']));
+test('a span cannot cross a table cell boundary', () => {
+  check('| x |\n|---|\n| [a | b]{#y} |', []);
+  assert.deepEqual(diagnostics('| x |\n|---|\n| [a | b]{#y} |'), ['error unmatched-bracket @ 2:8-2:13']);
+  assert.match(parseTranscript('| x |\n|---|\n| [a | b]{#y} |', 'P.md').diagnostics[0].message, /table cell/);
+});
+test('a table in a block quote and without outer pipes', () => {
+  check('> | a |\n> |---|\n> | [b]{#x} |', ['x: b @ 2:5-2:6']);
+  check('a | b\n--|--\nc | d {#x}', ['x: c | d @ 2:0-2:5']);
+});
 test('no opening bracket is an error', () =>
   assert.deepEqual(diagnostics('it was]{#x}'), ['error unmatched-bracket @ 0:6-0:11']));
 test('laughs closes the only bracket, so the coding has none', () =>

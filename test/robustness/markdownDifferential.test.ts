@@ -15,6 +15,8 @@ const PIECES = [
   '[', ']', '{#a}', ']{#b}', 'word', ' ', '\n', '\n\n', '\r\n', '\r', '\t', '`', '``', '```', '~~~', '<!--', '-->', '<div>', '</div>',
   '<span>', '<b>', '</b>', '<http://x.y>', '---', '- ', '* ', '+ ', '1. ', '2) ', '> ', '>> ', '    ', '  ', '# ', '## ', '#', '===', '***',
   '\\', '\\`', '[x]: /url', '[x]', '](/u)', '![', '&amp;', '&#96;', '*em*', '_', '😀', 'e\u0301', '\uD800', '\uFEFF', '\u0000', '<?', '?>', '<![CDATA[', ']]>',
+  // GitHub-flavoured markdown: tables, task lists, footnotes, autolinks, strikethrough.
+  '|', ' | ', '| a |', '|---|', '|:-:|', '---|---', '\\|', '[ ] ', '[x] ', '- [ ] ', '[^1]', '[^1]: ', 'www.x.org', 'http://x.y', '~~', '~',
 ];
 
 const documentArb = fc.array(fc.constantFrom(...PIECES), { maxLength: 80 }).map((p) => p.join(''));
@@ -32,7 +34,7 @@ test('markdown structure from events equals the one from the syntax tree (genera
 const TRANSCRIPT_PIECES = [
   '**P1:** ', '**Interviewer:** ', 'word ', 'words', '[', ']', ']{#a}', '{#b}', '[laughs]', '\n', '\n\n', '\r\n', '\r', ' ', '   ', '    ',
   '# ', '## ', '#', '---', '---\n', 'case: P1\n', '-', '*', '=', '1', '.', ':', '\\', '😀', 'é', '[x]: ', '_', '+', '|', '(x)', 'a#',
-  ']:', '\u00a0', '\u2003', '&amp;', '**', '__', '!', '[a\nb]: /u',
+  ']:', '\u00a0', '\u2003', '&amp;', '**', '__', '!', '[a\nb]: /u', '| ', ' |', '|---|', '[^1]', 'www.x.org', '~~',
 ];
 
 test('the fast path finds exactly what remark finds, or steps aside', () => {
