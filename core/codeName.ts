@@ -59,3 +59,47 @@ export function closestName(name: string, known: Iterable<string>): string | und
   }
   return bestDistance <= limit ? best : undefined;
 }
+
+/** Characters that print as nothing: zero-width spaces and joiners, direction marks, soft hyphens, fillers. */
+export const INVISIBLE_CLASS = String.raw`\p{Cf}\u034F\u115F\u1160\u3164\uFFA0\uFE00-\uFE0F\u180B-\u180E`;
+const INVISIBLE = new RegExp(`[${INVISIBLE_CLASS}]`, 'u');
+const INVISIBLE_NAMES: Record<number, string> = {
+  0x00ad: 'SOFT HYPHEN',
+  0x034f: 'COMBINING GRAPHEME JOINER',
+  0x061c: 'ARABIC LETTER MARK',
+  0x115f: 'HANGUL CHOSEONG FILLER',
+  0x1160: 'HANGUL JUNGSEONG FILLER',
+  0x180e: 'MONGOLIAN VOWEL SEPARATOR',
+  0x200b: 'ZERO WIDTH SPACE',
+  0x200c: 'ZERO WIDTH NON-JOINER',
+  0x200d: 'ZERO WIDTH JOINER',
+  0x200e: 'LEFT-TO-RIGHT MARK',
+  0x200f: 'RIGHT-TO-LEFT MARK',
+  0x202a: 'LEFT-TO-RIGHT EMBEDDING',
+  0x202b: 'RIGHT-TO-LEFT EMBEDDING',
+  0x202c: 'POP DIRECTIONAL FORMATTING',
+  0x202d: 'LEFT-TO-RIGHT OVERRIDE',
+  0x202e: 'RIGHT-TO-LEFT OVERRIDE',
+  0x2060: 'WORD JOINER',
+  0x2061: 'FUNCTION APPLICATION',
+  0x2062: 'INVISIBLE TIMES',
+  0x2063: 'INVISIBLE SEPARATOR',
+  0x2064: 'INVISIBLE PLUS',
+  0x2066: 'LEFT-TO-RIGHT ISOLATE',
+  0x2067: 'RIGHT-TO-LEFT ISOLATE',
+  0x2068: 'FIRST STRONG ISOLATE',
+  0x2069: 'POP DIRECTIONAL ISOLATE',
+  0x3164: 'HANGUL FILLER',
+  0xfeff: 'ZERO WIDTH NO-BREAK SPACE',
+  0xffa0: 'HALFWIDTH HANGUL FILLER',
+};
+
+/** The first invisible character in `text`, named as Unicode does ("U+200B ZERO WIDTH SPACE"), if any. */
+export function invisibleCharacter(text: string): string | undefined {
+  const m = INVISIBLE.exec(text);
+  if (!m) return undefined;
+  const code = m[0].codePointAt(0)!;
+  const hex = code.toString(16).toUpperCase().padStart(4, '0');
+  const name = INVISIBLE_NAMES[code] ?? (code >= 0xfe00 && code <= 0xfe0f ? `VARIATION SELECTOR-${code - 0xfe00 + 1}` : 'an invisible formatting character');
+  return `U+${hex} ${name}`;
+}

@@ -24,6 +24,12 @@ export type DiagnosticCode =
   | 'empty-extract'
   | 'malformed-group'
   | 'unclosed-group'
+  // Hints (info) on things that silently do not code:
+  | 'heading-group'
+  | 'spaced-group'
+  | 'invisible-character'
+  | 'coding-in-code-block'
+  | 'not-a-code'
   | 'invalid-config'
   | 'invalid-front-matter'
   | 'no-codebook'

@@ -5,7 +5,7 @@
 import { slug } from 'github-slugger';
 import { toString } from 'mdast-util-to-string';
 import type { List, ListItem, Nodes } from 'mdast';
-import { CODE_NAME_SOURCE, normalizeCodeName } from '../codeName';
+import { CODE_NAME_SOURCE, invisibleCharacter, normalizeCodeName } from '../codeName';
 import { LineIndex, stripBom } from '../text/lineIndex';
 import { headingTextEnd, parseMarkdownTree } from '../text/markdownBlocks';
 import type { Diagnostic, Position, Range } from '../types';
@@ -56,6 +56,7 @@ export interface ParsedCodebook {
 }
 
 const CODE_ITEM = new RegExp(`^#(${CODE_NAME_SOURCE})`, 'u');
+const TASK_ITEM = new RegExp(`^\\[[ xX]\\][ \\t]+#(${CODE_NAME_SOURCE})`, 'u');
 const HEADING_ID = new RegExp(`\\{#(${CODE_NAME_SOURCE})\\}[ \\t#]*$`, 'u');
 
 export function parseCodebook(source: string): ParsedCodebook {
@@ -66,6 +67,7 @@ export function parseCodebook(source: string): ParsedCodebook {
   const nodes: CodebookNode[] = [];
   const headingStack: CodebookNode[] = [];
   let currentTheme: CodebookNode | undefined;
+  const hints: Diagnostic[] = [];
   const occurrences = new Map<string, number>();
   const keyFor = (id: string): string => {
     const n = (occurrences.get(id) ?? 0) + 1;
@@ -80,12 +82,21 @@ export function parseCodebook(source: string): ParsedCodebook {
   const visitItem = (item: ListItem, parent: CodebookNode | undefined): void => {
     const [first, ...rest] = item.children;
     let node: CodebookNode | undefined;
-    // A task list item (`- [ ] #task …`) is not a code, even when its text starts with #name.
-    if (first && first.type === 'paragraph' && first.position && item.position && typeof item.checked !== 'boolean') {
+    if (first && first.type === 'paragraph' && first.position && item.position) {
       const start = first.position.start.offset!;
       const source = text.slice(start, first.position.end.offset!);
       const m = CODE_ITEM.exec(source);
-      if (m && !/^[^\s:–—,;]/.test(source.slice(m[0].length))) {
+      const after = m ? source.slice(m[0].length) : '';
+      const task = TASK_ITEM.exec(source);
+      if (task) {
+        // `- [ ] #task …` looks like a code but is a task list item.
+        const at = start + task[0].length - task[1].length - 1;
+        hints.push({ range: lines.range(at, at + 1 + task[1].length), severity: 'info', message: notACodeMessage(task[1], '', true), code: 'not-a-code' });
+      } else if (m && /^[^\s:–—,;]/.test(after)) {
+        // Looks like a code but is not one: say which character a name cannot hold.
+        const word = /^[^\s:]*/.exec(source)![0];
+        hints.push({ range: lines.range(start, start + word.length), severity: 'info', message: notACodeMessage(m[1], after, false), code: 'not-a-code' });
+      } else if (m) {
         const [firstLine, ...more] = source.split(/\r\n|\r|\n/);
         const label = firstLine.slice(m[0].length).replace(/^\s*[:–—-]?\s*/, '').trim();
         node = {
@@ -169,7 +180,7 @@ export function parseCodebook(source: string): ParsedCodebook {
   };
   for (const child of tree.children) visitTop(child);
 
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: Diagnostic[] = hints;
   const first = new Map<string, CodebookNode>();
   for (const node of nodes) {
     const earlier = first.get(node.id);
@@ -187,4 +198,15 @@ export function parseCodebook(source: string): ParsedCodebook {
   const crlf = text.indexOf('\r\n');
   const lf = text.indexOf('\n');
   return { nodes, diagnostics, end: lines.position(text.length), length: text.length, eol: crlf >= 0 && crlf + 1 === lf ? '\r\n' : '\n' };
+}
+
+/** Why a list item starting with `#name` is not a code, and how to make it one. */
+function notACodeMessage(name: string, after: string, task: boolean): string {
+  if (task) return `This list item is not a code: it is a task list item ("[ ] "). Remove "[ ] " to make #${name} a code.`;
+  const invisible = invisibleCharacter(after.slice(0, 2));
+  if (invisible) return `This list item is not a code: #${name} is followed by an invisible ${invisible} (often pasted from a PDF or a web page). Delete it.`;
+  const rest = /^[^\s:]*/.exec(after)![0];
+  const fixed = `${name}${rest}`.replace(/[^\p{L}\p{N}\p{M}\-_./]+/gu, '-').replace(/-+$/, '');
+  const char = [...after][0];
+  return `This list item is not a code: "${char}" cannot be part of a code name (letters, digits, - _ . / only), and a code's name must be followed by a space, ":" or "–". Write it as #${fixed} or "#${name}: ${rest} …".`;
 }

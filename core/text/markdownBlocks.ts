@@ -13,11 +13,11 @@
 
 import { parse, postprocess, preprocess } from 'micromark';
 import { frontmatter } from 'micromark-extension-frontmatter';
-import { gfm } from 'micromark-extension-gfm';
-import { unified } from 'unified';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { unified, type Processor } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
 import type { Root } from 'mdast';
 import { simpleMarkdownStructure } from './simpleMarkdown';
 
@@ -42,17 +42,29 @@ export interface TextBlock {
 export interface MarkdownStructure {
   frontMatter?: { start: number; end: number; value: string };
   blocks: TextBlock[];
+  /** Indented code blocks (never coding), only when there are any: the parser hints at coding inside them. */
+  indentedCode?: Array<[number, number]>;
 }
 
-// GitHub-flavoured markdown (tables, task lists, footnotes, autolinks, strikethrough), as GitHub shows it.
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
+/**
+ * GitHub tables, exactly as remark-gfm reads them (the same micromark and mdast
+ * table extensions remark-gfm uses). The rest of GFM (autolinks, task lists,
+ * footnotes, strikethrough) is not read: transcripts are CommonMark plus tables.
+ */
+function remarkGfmTable(this: Processor): void {
+  const data = this.data();
+  (data.micromarkExtensions ??= []).push(gfmTable());
+  (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown());
+}
+
+const processor = unified().use(remarkParse).use(remarkGfmTable).use(remarkFrontmatter, ['yaml']);
 
 /** remark's full syntax tree (for the codebook, which is small). */
 export function parseMarkdownTree(text: string): Root {
   return processor.parse(text) as Root;
 }
 
-const micromarkOptions = { extensions: [gfm(), frontmatter(['yaml'])] };
+const micromarkOptions = { extensions: [gfmTable(), frontmatter(['yaml'])] };
 /**
  * micromark matches link and image brackets in quadratic time: a document with
  * this many `]` (say 100,000 coded spans) is read without link and image syntax,
@@ -61,7 +73,7 @@ const micromarkOptions = { extensions: [gfm(), frontmatter(['yaml'])] };
  */
 export const LINK_SYNTAX_BRACKET_LIMIT = 10_000;
 const withoutLinks = {
-  extensions: [gfm(), frontmatter(['yaml']), { disable: { null: ['labelStartLink', 'labelStartImage', 'labelEnd', 'gfmFootnoteCall', 'gfmPotentialFootnoteCall'] } }],
+  extensions: [gfmTable(), frontmatter(['yaml']), { disable: { null: ['labelStartLink', 'labelStartImage', 'labelEnd'] } }],
 };
 
 export function markdownStructure(text: string): MarkdownStructure {
@@ -95,14 +107,6 @@ function isSpaceOrTab(c: number): boolean {
   return c === 32 || c === 9;
 }
 
-/** Tokens that remark merges into text nodes. */
-const TEXT_TOKENS = new Set(['data', 'characterEscape', 'characterReference', 'lineEnding']);
-/** Tokens inside a paragraph that make no node of their own (or are parts of a text token). */
-const NO_NODE_TOKENS = new Set([
-  'lineSuffix', 'linePrefix', 'whitespace', 'blockQuotePrefix', 'blockQuoteMarker', 'blockQuotePrefixWhitespace',
-  'escapeMarker', 'characterEscapeValue', 'characterReferenceMarker', 'characterReferenceMarkerNumeric', 'characterReferenceMarkerHexadecimal', 'characterReferenceValue',
-]);
-
 /** The structure from micromark's event stream (every CommonMark construct). */
 export function micromarkStructure(text: string): MarkdownStructure {
   let brackets = 0;
@@ -116,26 +120,9 @@ export function micromarkStructure(text: string): MarkdownStructure {
   let block: TextBlock | undefined;
   let yamlValueStart = -1;
   let yamlValueEnd = -1;
-  // After a task list box (`- [ ] …`) remark drops the first character of the text that
-  // follows it, moving the paragraph's start past it — unless that leaves no text before
-  // the next node (`- [ ] *em*`): then the paragraph starts at the box.
   let lineSuffixStart = -1;
   let lineSuffixEnd = -1;
-  let taskCheckEnd = -1;
-  let taskHeadStart = -1;
-  let taskHeadLength = 0;
   for (const [kind, token] of events) {
-    if (taskCheckEnd >= 0 && block) {
-      const type = token.type as string;
-      if (kind === 'enter' && TEXT_TOKENS.has(type)) {
-        if (taskHeadStart < 0) taskHeadStart = token.start.offset;
-        taskHeadLength += type === 'data' || type === 'lineEnding' ? token.end.offset - token.start.offset : 1;
-        if (taskHeadLength > 1) {
-          block.start = taskHeadStart + 1;
-          taskCheckEnd = -1;
-        }
-      } else if ((kind === 'enter' && !NO_NODE_TOKENS.has(type)) || type === 'paragraph') taskCheckEnd = -1;
-    }
     // Front matter token names come from an extension, outside micromark's own type map.
     switch (token.type as string) {
       case 'blockQuote':
@@ -150,12 +137,8 @@ export function micromarkStructure(text: string): MarkdownStructure {
           result.blocks.push(block);
         } else block = undefined;
         break;
-      case 'taskListCheck':
-        if (kind === 'exit' && block?.kind === 'paragraph') {
-          taskCheckEnd = token.end.offset;
-          taskHeadStart = -1;
-          taskHeadLength = 0;
-        }
+      case 'codeIndented':
+        if (kind === 'enter') (result.indentedCode ??= []).push([token.start.offset, token.end.offset]);
         break;
       case 'tableRow':
         if (kind === 'enter') block = { kind: 'row', start: -1, end: -1, quoteDepth, excluded: [], cells: [] };

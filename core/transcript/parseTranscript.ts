@@ -4,7 +4,7 @@
 // results plus diagnostics.
 
 import { parse as parseYaml } from 'yaml';
-import { CODE_NAME_SOURCE, normalizeCodeName } from '../codeName';
+import { CODE_NAME_SOURCE, INVISIBLE_CLASS, invisibleCharacter, normalizeCodeName } from '../codeName';
 import { LineIndex, LineMap, stripBom } from '../text/lineIndex';
 import { markdownStructure, type TextBlock } from '../text/markdownBlocks';
 import type { Diagnostic } from '../types';
@@ -104,7 +104,23 @@ export function parseTranscript(source: string, path: string, options: ParseOpti
   };
   if (structure.frontMatter) readFrontMatter(structure.frontMatter, lines, result);
   for (const block of structure.blocks) scanBlock(text, block, lines, result);
+  for (const [from, to] of structure.indentedCode ?? []) hintCodingInCode(text, from, to, lines, result);
   return result;
+}
+
+const CODING_IN_CODE = new RegExp(`\\{#${CODE_NAME_SOURCE}[^}\\r\\n]*\\}?`, 'gu');
+
+/** An indented paragraph that became a code block: say why its coding is ignored. */
+function hintCodingInCode(text: string, from: number, to: number, lines: LineIndex, out: ParsedTranscript): void {
+  CODING_IN_CODE.lastIndex = from;
+  const m = CODING_IN_CODE.exec(text);
+  if (!m || m.index >= to) return;
+  out.diagnostics.push({
+    range: lines.range(m.index, Math.min(m.index + m[0].length, to)),
+    severity: 'info',
+    message: 'This coding is ignored: the paragraph is indented by 4 spaces or a tab, so markdown reads it as a code block. Remove the indentation to code it.',
+    code: 'coding-in-code-block',
+  });
 }
 
 function readFrontMatter(fm: { start: number; end: number; value: string }, lines: LineIndex, out: ParsedTranscript): void {
@@ -248,6 +264,7 @@ function scanBlock(text: string, block: TextBlock, lines: LineIndex, out: Parsed
       i = group.end;
       continue;
     }
+    if (c === 123 /* { */) hintSpacedGroup(text, i, scopeEnd, lines, out);
     i++;
   }
 
@@ -260,6 +277,18 @@ function scanBlock(text: string, block: TextBlock, lines: LineIndex, out: Parsed
     if (text.slice(last.end, end).trim() === '') {
       bareGroups.pop();
       blockEnd = last.start;
+      // Several codes cannot be an id: the analyst meant to code the heading.
+      if (last.valid && last.names.length > 1) {
+        const names = last.names.map((n) => `#${n.name}`);
+        const atx = /^#{1,6}(?:[ \t]+|$)/.exec(text.slice(start, last.start))?.[0].length ?? 0;
+        const title = extractText(text, start + atx, last.start, markup, block.quoteDepth) || 'the words';
+        out.diagnostics.push({
+          range: lines.range(last.start, last.end),
+          severity: 'info',
+          message: `A group at the end of a heading is the heading's id, not coding, so this heading is not coded with ${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}: to code its words, write [${title}]${text.slice(last.start, last.end)}.`,
+          code: 'heading-group',
+        });
+      }
     }
   }
 
@@ -311,6 +340,25 @@ function scanBlock(text: string, block: TextBlock, lines: LineIndex, out: Parsed
   }
 }
 
+const SPACED_GROUP = new RegExp(`\\{([\\s${INVISIBLE_CLASS}]+)(#${CODE_NAME_SOURCE}(?:\\s+#${CODE_NAME_SOURCE})*)\\s*\\}`, 'uy');
+
+/** `{ #a}`: a space (or an invisible character) after `{` makes the group plain text. Say so. */
+function hintSpacedGroup(text: string, at: number, end: number, lines: LineIndex, out: ParsedTranscript): void {
+  SPACED_GROUP.lastIndex = at;
+  const m = SPACED_GROUP.exec(text);
+  if (!m || at + m[0].length > end) return;
+  const fixed = `{${m[2].split(/\s+/).join(' ')}}`;
+  const invisible = invisibleCharacter(m[1]);
+  out.diagnostics.push({
+    range: lines.range(at, at + m[0].length),
+    severity: 'info',
+    message: invisible
+      ? `This is plain text, not coding: there is an invisible ${invisible} between "{" and "#". Delete it: ${fixed}.`
+      : `This is plain text, not coding: a coding group starts with "{#" and no space between them, as in ${fixed}.`,
+    code: 'spaced-group',
+  });
+}
+
 function isGroupStart(text: string, at: number, end: number, excluded: Array<[number, number]>, ex: number): boolean {
   if (at + 1 >= end || text.charCodeAt(at) !== 123 || text.charCodeAt(at + 1) !== 35) return false;
   for (let k = ex; k < excluded.length && excluded[k][0] <= at + 1; k++) {
@@ -341,10 +389,12 @@ function readGroup(text: string, at: number, end: number, lines: LineIndex, out:
   let valid = true;
   const item = /\S+/g;
   let m: RegExpExecArray | null;
+  let bad: string | undefined;
   while ((m = item.exec(inner))) {
     const name = NAME_AT.exec(m[0]);
     if (!name) {
       valid = false;
+      bad = m[0];
       break;
     }
     const s = at + 1 + m.index;
@@ -352,13 +402,29 @@ function readGroup(text: string, at: number, end: number, lines: LineIndex, out:
   }
   if (names.length === 0) valid = false;
   if (!valid) {
+    // Say which invisible character (pasted from a PDF or a web page) breaks it, if one does.
+    const invisible = invisibleCharacter(inner);
+    const where = bad !== undefined && invisibleCharacter(bad) ? bad : 'it';
     out.diagnostics.push({
       range: lines.range(at, close + 1),
       severity: 'error',
-      message: `This coding group is malformed: write codes as #name separated by spaces, as in {#role-blur #identity-threat}.`,
+      message: invisible
+        ? `This coding group is malformed: ${where} contains an invisible ${invisible} (often pasted from a PDF or a web page). Delete it.`
+        : `This coding group is malformed: write codes as #name separated by spaces, as in {#role-blur #identity-threat}.`,
       code: 'malformed-group',
     });
     names.length = 0;
+  } else {
+    for (const n of names) {
+      const invisible = invisibleCharacter(n.name);
+      if (!invisible) continue;
+      out.diagnostics.push({
+        range: lines.range(n.start, n.end),
+        severity: 'info',
+        message: `${text.slice(n.start, n.end)} contains an invisible ${invisible}, so it is a different code from the one it looks like. Delete it.`,
+        code: 'invisible-character',
+      });
+    }
   }
   return { start: at, end: close + 1, names, valid };
 }

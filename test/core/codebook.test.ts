@@ -122,3 +122,13 @@ test('a task list item is not a code', () => {
   const { nodes } = parseCodebook('# T\n\n- [ ] #task: to do\n- [x] #done\n- #real\n');
   assert.deepEqual(nodes.map((n) => n.id), ['t', 'real']);
 });
+
+test('hint: list items that look like codes but are not', () => {
+  const { nodes, diagnostics } = parseCodebook('# T\n\n- #paren(x): label\n- [ ] #task: to do\n- #role\u200bblur: label\n- #ok: fine\n- #a,b\n');
+  assert.deepEqual(nodes.map((n) => n.id), ['t', 'ok', 'a']);
+  assert.deepEqual(diagnostics.map((d) => `${d.severity} ${d.code} @ ${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.message}`), [
+    'info not-a-code @ 2:2-2:11 This list item is not a code: "(" cannot be part of a code name (letters, digits, - _ . / only), and a code\'s name must be followed by a space, ":" or "–". Write it as #paren-x or "#paren: (x) …".',
+    'info not-a-code @ 3:6-3:11 This list item is not a code: it is a task list item ("[ ] "). Remove "[ ] " to make #task a code.',
+    'info not-a-code @ 4:2-4:12 This list item is not a code: #role is followed by an invisible U+200B ZERO WIDTH SPACE (often pasted from a PDF or a web page). Delete it.',
+  ]);
+});

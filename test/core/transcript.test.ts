@@ -150,3 +150,55 @@ test('a code written in NFD in a transcript is the NFC code of the codebook', ()
   assert.deepEqual(index.uncategorisedCodes(), []);
   assert.deepEqual(index.tokensOf('caf\u00e9').map((r) => `${r.path}@${r.token.start}-${r.token.end}`), ['P1.md@4-10', 'P2.md@4-9']);
 });
+
+/** Diagnostics with their messages, for the hints on things that silently do not code. */
+function hints(source: string): string[] {
+  return parseTranscript(source, 'transcripts/P1.md').diagnostics.map(
+    (d) => `${d.severity} ${d.code} @ ${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.message}`,
+  );
+}
+
+test('hint: a heading ending in a group of several codes is not coding', () => {
+  check('## Title {#a #b}', []);
+  assert.deepEqual(hints('## Title {#a #b}'), [
+    'info heading-group @ 0:9-0:16 A group at the end of a heading is the heading\'s id, not coding, so this heading is not coded with #a and #b: to code its words, write [Title]{#a #b}.',
+  ]);
+  assert.deepEqual(hints('Title {#a #b}\n---'), [
+    'info heading-group @ 0:6-0:13 A group at the end of a heading is the heading\'s id, not coding, so this heading is not coded with #a and #b: to code its words, write [Title]{#a #b}.',
+  ]);
+  assert.deepEqual(hints('## Title {#a}'), []);
+});
+
+test('hint: a space after "{" makes a group plain text', () => {
+  check('We did it. { #a}', []);
+  assert.deepEqual(hints('We did it. { #a #b }'), [
+    'info spaced-group @ 0:11-0:20 This is plain text, not coding: a coding group starts with "{#" and no space between them, as in {#a #b}.',
+  ]);
+  assert.deepEqual(hints('[We did it]{\u200b#a}'), [
+    'info spaced-group @ 0:11-0:16 This is plain text, not coding: there is an invisible U+200B ZERO WIDTH SPACE between "{" and "#". Delete it: {#a}.',
+  ]);
+  assert.deepEqual(hints('a {b} and {#x} and `{ #a}`'), []);
+});
+
+test('an invisible character in a code name is named', () => {
+  assert.deepEqual(hints('[a]{#role\u200bblur}'), [
+    'error malformed-group @ 0:3-0:15 This coding group is malformed: #role\u200bblur contains an invisible U+200B ZERO WIDTH SPACE (often pasted from a PDF or a web page). Delete it.',
+  ]);
+  assert.deepEqual(hints('[a]{#role\u00adblur}').map((h) => h.replace(/ @.*U\+/, ' U+')), [
+    'error malformed-group U+00AD SOFT HYPHEN (often pasted from a PDF or a web page). Delete it.',
+  ]);
+  // A valid name with an invisible mark: a different code from the one it looks like.
+  assert.deepEqual(hints('[a]{#role\u034fblur}'), [
+    'info invisible-character @ 0:4-0:14 #role\u034fblur contains an invisible U+034F COMBINING GRAPHEME JOINER, so it is a different code from the one it looks like. Delete it.',
+  ]);
+});
+
+test('hint: an indented paragraph with coding is a code block', () => {
+  assert.deepEqual(hints('Intro.\n\n    [We did it]{#a}\n'), [
+    'info coding-in-code-block @ 2:15-2:19 This coding is ignored: the paragraph is indented by 4 spaces or a tab, so markdown reads it as a code block. Remove the indentation to code it.',
+  ]);
+  assert.deepEqual(hints('Intro.\n\n\tWe did it {#a}\n'), [
+    'info coding-in-code-block @ 2:11-2:15 This coding is ignored: the paragraph is indented by 4 spaces or a tab, so markdown reads it as a code block. Remove the indentation to code it.',
+  ]);
+  assert.deepEqual(hints('```\n[a]{#x}\n```\n\n    plain code\n'), []);
+});

@@ -42,7 +42,12 @@ export function referenceMarkdownStructure(text: string): MarkdownStructure {
         if (cells.length > 0) result.blocks.push({ kind: 'row', start: cells[0][0], end: cells[cells.length - 1][1], quoteDepth, excluded, cells });
         return;
       }
-      case 'code':
+      case 'code': {
+        // Indented code (not fenced) is reported: the parser hints at coding inside it.
+        const p = node.position;
+        if (p && !/^ {0,3}(```|~~~)/.test(source.slice(p.start.offset!, p.end.offset!))) (result.indentedCode ??= []).push([p.start.offset!, p.end.offset!]);
+        return;
+      }
       case 'html':
       case 'definition':
       case 'thematicBreak':
