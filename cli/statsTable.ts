@@ -8,16 +8,18 @@ export function formatStatsTable(stats: ProjectStats): string {
   lines.push(`${plural(stats.cases.length, 'transcript')} · ${plural(segments, 'extract')}`, '');
   lines.push('extracts  cases  node');
   const children = new Map<string | null, NodeStatsRow[]>();
+  // By key: a duplicate id (an error) is its own node with its own children.
   for (const n of stats.nodes.filter((n) => n.defined)) {
-    const list = children.get(n.parent) ?? [];
+    const parent = n.parentKey ?? n.parent;
+    const list = children.get(parent) ?? [];
     list.push(n);
-    children.set(n.parent, list);
+    children.set(parent, list);
   }
   const walk = (parent: string | null, depth: number): void => {
     for (const n of children.get(parent) ?? []) {
       const name = n.kind === 'code' ? `#${n.id}` : n.label;
       lines.push(`${String(n.total).padStart(8)}  ${String(n.cases).padStart(5)}  ${'  '.repeat(depth)}${name}`);
-      walk(n.id, depth + 1);
+      walk(n.key ?? n.id, depth + 1);
     }
   };
   walk(null, 0);

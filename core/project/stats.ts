@@ -21,6 +21,10 @@ export interface NodeStatsRow {
   direct: number;
   total: number;
   cases: number;
+  /** Only on a later node whose id is already used (an error): `id (2)`, how `parentKey` names it. */
+  key?: string;
+  /** Only when the parent is such a node: its `key` (`parent` alone would name the first node with that id). */
+  parentKey?: string;
 }
 
 export interface SegmentRow {
@@ -49,7 +53,10 @@ export function projectStats(index: ProjectIndex): ProjectStats {
   const nodes: NodeStatsRow[] = [];
   // Every node, a duplicate id too (with its own children's counts: see CodeTree).
   for (const node of index.codebookNodes()) {
-    nodes.push({ id: node.id, kind: node.kind, label: node.label, parent: node.parent ?? null, defined: true, ...index.counts(node.key) });
+    const row: NodeStatsRow = { id: node.id, kind: node.kind, label: node.label, parent: node.parent ?? null, defined: true, ...index.counts(node.key) };
+    if (node.key !== node.id) row.key = node.key;
+    if (node.parentKey !== node.parent) row.parentKey = node.parentKey;
+    nodes.push(row);
   }
   for (const id of index.uncategorisedCodes()) {
     nodes.push({ id, kind: 'code', label: '', parent: null, defined: false, ...index.counts(id) });

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ProjectIndex, parseCodebook, projectStats } from '../../core';
+import { formatStatsTable } from '../../cli/statsTable';
 
 const CODEBOOK = `# Position and Identity {#position-and-identity}
 
@@ -115,7 +116,21 @@ test('a duplicate id stays an error, and every node keeps its own place, childre
     projectStats(index).nodes.map((n) => `${n.kind} ${n.id} < ${n.parent ?? '-'} ${n.direct}/${n.total}/${n.cases}`),
     ['theme a < - 0/2/1', 'code x < a 1/2/1', 'code w < x 1/1/1', 'theme x < - 0/2/2', 'code y < x 2/2/2'],
   );
-  assert.deepEqual(index.ancestors('y'), ['y', index.children(undefined)[1].key]);
+  assert.deepEqual(index.ancestors('y'), ['y', 'x (2)']);
+  assert.deepEqual(
+    projectStats(index).nodes.filter((n) => n.key || n.parentKey).map((n) => `${n.id} ${n.key ?? '-'} ${n.parentKey ?? '-'}`),
+    ['x x (2) -', 'y - x (2)'],
+  );
+  assert.equal(
+    formatStatsTable(projectStats(index)),
+    '2 transcripts · 4 extracts\n\nextracts  cases  node\n       2      1  A\n       2      1    #x\n       1      1      #w\n       2      2  B\n       2      2    #y\n',
+  );
+});
+
+test('a code with the id of its own theme does not loop', () => {
+  const index = ProjectIndex.build(new Map([['codebook.md', '# X {#x}\n\n- #x\n- #d\n'], ['P1.md', '[a]{#d}\n']]), { paranoid: true });
+  assert.deepEqual(projectStats(index).nodes.map((n) => `${n.kind} ${n.id} < ${n.parent ?? '-'} ${n.total}`), ['theme x < - 1', 'code x < x 0', 'code d < x 1']);
+  assert.ok(formatStatsTable(projectStats(index)).endsWith('       1      1  X\n       0      0    #x\n       1      1    #d\n'));
 });
 
 test('a task list item is not a code', () => {
