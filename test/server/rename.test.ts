@@ -79,3 +79,21 @@ test('renaming a theme whose id is its heading slug adds an explicit {#id} and k
     await client.stop();
   }
 });
+
+test('rename a code written in NFC in the codebook and NFD in a transcript: every spelling, its own characters', async () => {
+  const codebook = '# Theme {#theme}\n\n- #caf\u00e9: coffee\n- #th\u00e9: tea\n';
+  const p1 = '[a]{#cafe\u0301} and [b]{#caf\u00e9}\n';
+  const root = writeProject(new Map([['codebook.md', codebook], ['transcripts/P1.md', p1]]));
+  const client = await LspClient.start(root);
+  try {
+    const edit = await client.at<WorkspaceEdit>('textDocument/rename', 'transcripts/P1.md', 0, 6, { newName: 'coffee' });
+    const after = applyEdit(root, edit, (p) => client.uri(p), ['codebook.md', 'transcripts/P1.md']);
+    assert.equal(after.get('codebook.md'), codebook.replace('#caf\u00e9', '#coffee'));
+    assert.equal(after.get('transcripts/P1.md'), '[a]{#coffee} and [b]{#coffee}\n');
+    await assert.rejects(client.at('textDocument/rename', 'transcripts/P1.md', 0, 6, { newName: 'the\u0301' }), {
+      message: '#th\u00e9 already exists: to merge two codes, recode their extracts instead of renaming.',
+    });
+  } finally {
+    await client.stop();
+  }
+});

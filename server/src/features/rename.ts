@@ -3,7 +3,7 @@
 // the slug of its heading keeps its heading text and gains an explicit {#id}.
 
 import { ResponseError, LSPErrorCodes, type CancellationToken, type Position, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
-import { isValidCodeName, lineMapOf } from '../../../core';
+import { isValidCodeName, lineMapOf, normalizeCodeName } from '../../../core';
 import type { Project } from '../workspace/project';
 import { codeAt, nameRange } from './codeAt';
 
@@ -19,7 +19,7 @@ export function rename(project: Project, path: string, position: Position, newNa
   const at = codeAt(project, path, position);
   if (!at) return null;
   const index = project.index;
-  const newName = newNameInput.trim().replace(/^#/, '');
+  const newName = normalizeCodeName(newNameInput.trim().replace(/^#/, ''));
   if (!isValidCodeName(newName)) {
     throw new ResponseError(LSPErrorCodes.RequestFailed, `"${newNameInput}" cannot be a code name: start with a letter or digit, then use letters, digits, - _ . or /.`);
   }
