@@ -83,8 +83,8 @@ export function markdownStructure(text: string): MarkdownStructure {
 /**
  * Where a heading's text ends, by CommonMark's rules, given the heading's extent:
  * without a setext underline, an ATX closing sequence or trailing spaces; an empty
- * heading ends where it starts. (remark's child positions cannot tell: GFM autolink
- * literals leave nodes without positions.)
+ * heading ends where it starts. For the codebook, which reads remark's tree, and
+ * for the differential test's reference (micromark's tokens say it directly).
  */
 export function headingTextEnd(text: string, start: number, end: number): number {
   const lastBreak = Math.max(text.lastIndexOf('\n', end - 1), text.lastIndexOf('\r', end - 1));
