@@ -9,6 +9,7 @@ import { CountsChangedNotification, ThemeTreeRequest, type ThemeTreeProject } fr
 import { ThemesTreeProvider } from './themesTree';
 import { plural } from '../../core';
 import { registerCommands } from './commands';
+import { registerImportCommand } from './importCommand';
 import { markdownItCoding } from './previewPlugin';
 
 let client: LanguageClient | undefined;
@@ -54,6 +55,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Margin
   };
 
   context.subscriptions.push(output, view, status, registerCommands(client, themes, refreshSummary));
+  context.subscriptions.push(registerImportCommand(client));
   const ready = client.start().then(async () => {
     context.subscriptions.push(client!.onNotification(CountsChangedNotification, () => void refreshSummary()));
     await refreshSummary();

@@ -45,8 +45,6 @@ export interface ImportOptions {
   into?: string;
   /** Overwrite existing files. */
   force?: boolean;
-  /** Decide per existing file whether to overwrite it (the VS Code command asks). */
-  overwrite?: (absPath: string) => Promise<boolean>;
 }
 
 export interface ImportResult {
@@ -56,6 +54,8 @@ export interface ImportResult {
   notes: string[];
   /** Why nothing was written for this input. */
   error?: string;
+  /** The files that already exist when that is why (absolute paths): ask, then import again with `force`. */
+  existing?: string[];
 }
 
 /** A transcript named after its input: `P09.docx` → `P09.md`, case `P09`. */
@@ -132,10 +132,10 @@ async function importOne(path: string, shown: string, into: string, options: Imp
       const rel = relative(into, t.abs);
       if (rel.startsWith('..') || rel === '') throw new ImportError(`${name} would write outside ${into}; nothing was written.`);
     }
-    for (const t of targets) {
-      if (!existsSync(t.abs) || options.force) continue;
-      if (options.overwrite && (await options.overwrite(t.abs))) continue;
-      throw new ImportError(`${shownPath(t.abs)} already exists: nothing was imported from ${name} (use --force to overwrite it).`);
+    const existing = options.force ? [] : targets.filter((t) => existsSync(t.abs)).map((t) => t.abs);
+    if (existing.length > 0) {
+      result.existing = existing;
+      throw new ImportError(`${shownPath(existing[0])} already exists: nothing was imported from ${name} (use --force to overwrite it).`);
     }
     for (const t of targets) {
       mkdirSync(dirname(t.abs), { recursive: true });

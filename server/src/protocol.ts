@@ -58,3 +58,29 @@ export const SegmentsRequest = 'marginalia/segments';
 export const CountsChangedNotification = 'marginalia/countsChanged';
 /** Memory and project sizes, for benchmarks and bug reports. */
 export const ServerStatusRequest = 'marginalia/serverStatus';
+
+/** Import transcripts (Word, captions, text, REFI-QDA) into a folder; the server does the file I/O. */
+export interface ImportTranscriptsParams {
+  /** Absolute paths of the files to import. */
+  files: string[];
+  /** Absolute path of the folder to write into. */
+  into: string;
+  /** Overwrite existing files (after the user said so). */
+  force?: boolean;
+}
+
+export interface ImportTranscriptsResult {
+  results: Array<{
+    /** The input file, as given. */
+    input: string;
+    /** URIs of the files written. */
+    written: string[];
+    notes: string[];
+    /** One sentence naming the file, when nothing was written for it. */
+    error?: string;
+    /** URIs of existing files that stopped it (without `force`). */
+    existing?: string[];
+  }>;
+}
+
+export const ImportTranscriptsRequest = 'marginalia/importTranscripts';

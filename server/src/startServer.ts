@@ -34,6 +34,8 @@ import { codeActions } from './features/codeActions';
 import { SEMANTIC_LEGEND, semanticTokens } from './features/semanticTokens';
 import { segmentsOfNode, themeTree } from './features/themeTree';
 import { CountsChangedNotification, SegmentsRequest, ServerStatusRequest, ThemeTreeRequest, type SegmentsParams, type ThemeTreeParams } from './protocol';
+import { ImportTranscriptsRequest, type ImportTranscriptsParams } from './protocol';
+import { importTranscripts } from './importRequest';
 
 const SEVERITY = { error: 1, warning: 2, info: 3, hint: 4 } as const;
 /** How long counts may settle before the tree view and code lenses are told. */
@@ -258,6 +260,19 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       const project = projects.find((x) => x.uri('') === p.folder);
       return project ? segmentsOfNode(project, p.id, p.descendants ?? true) : [];
     }, []),
+  );
+
+  connection.onRequest(
+    ImportTranscriptsRequest,
+    handle('importTranscripts', async (p: ImportTranscriptsParams) => {
+      const result = await importTranscripts(p);
+      // Indexed before the answer, not only when the file watcher reports them.
+      for (const uri of result.results.flatMap((r) => r.written)) {
+        const found = locate(uri);
+        if (found && !found.project.isOpen(found.path)) await applyChange(found.project, found.project.refresh(found.path));
+      }
+      return result;
+    }, { results: [] }),
   );
 
   // For benchmarks and bug reports: what the server holds and how much memory it uses.

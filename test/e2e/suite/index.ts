@@ -3,8 +3,11 @@
 // file the outer node:test reads; throws (exit code 1) if any failed.
 
 import * as vscode from 'vscode';
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ThemeTreeRequest, type ThemeTreeProject } from '../../../server/src/protocol';
+import { PLAIN_MD, PLAIN_TXT, ZOOM_MD, ZOOM_VTT } from '../../import/fixtures';
 import type { MarginaliaApi } from '../../../client/src/extension';
 import type { ThemesItem } from '../../../client/src/themesTree';
 
@@ -164,6 +167,24 @@ test('Compare coding with branch: the diff report against HEAD, with the rename 
   for (const expected of ['| renamed | `#cost-comparison` → `#similar-but-costly` |', '- **P17** `#lead-and-manage`', '  > We can lead']) {
     if (!report.includes(expected)) throw new Error(`missing "${expected}" in:\n${report}`);
   }
+});
+
+test('Import Transcripts: caption and text files become transcripts, the first opens, the server lists them', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'marginalia-import-'));
+  writeFileSync(join(dir, 'zoom.vtt'), ZOOM_VTT);
+  writeFileSync(join(dir, 'P2.txt'), PLAIN_TXT);
+  const transcripts = async (): Promise<number> => (await api.client.sendRequest<ThemeTreeProject[]>(ThemeTreeRequest, {}))[0].transcripts;
+  const before = await transcripts();
+  const written = await vscode.commands.executeCommand<vscode.Uri[]>('marginalia.importTranscripts', [join(dir, 'zoom.vtt'), join(dir, 'P2.txt')]);
+  assertEqual(written.map((u) => vscode.workspace.asRelativePath(u)), ['transcripts/zoom.md', 'transcripts/P2.md'], 'transcripts written');
+  const editor = vscode.window.activeTextEditor!;
+  assertEqual(vscode.workspace.asRelativePath(editor.document.uri), 'transcripts/zoom.md', 'the first new transcript is open');
+  assertEqual(editor.document.getText(), ZOOM_MD, 'its text');
+  assertEqual(new TextDecoder().decode(await vscode.workspace.fs.readFile(written[1])), PLAIN_MD, 'the second transcript');
+  assertEqual(await transcripts(), before + 2, 'transcripts the server counts');
+  const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', written[0]);
+  if (!symbols?.length) throw new Error('the new transcript has no speaker turns in its outline');
+  assertEqual(vscode.languages.getDiagnostics(written[0]), [], 'diagnostics of the new transcript');
 });
 
 export async function run(): Promise<void> {
