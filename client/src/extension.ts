@@ -11,6 +11,7 @@ import { plural } from '../../core';
 import { registerCommands } from './commands';
 import { registerImportCommand } from './importCommand';
 import { markdownItCoding } from './previewPlugin';
+import { registerRefiCommands } from './refiCommands';
 
 let client: LanguageClient | undefined;
 
@@ -54,7 +55,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Margin
     themes.setProjects(projects);
   };
 
-  context.subscriptions.push(output, view, status, registerCommands(client, themes, refreshSummary));
+  context.subscriptions.push(output, view, status, registerCommands(client, themes, refreshSummary), registerRefiCommands(client));
   context.subscriptions.push(registerImportCommand(client));
   const ready = client.start().then(async () => {
     context.subscriptions.push(client!.onNotification(CountsChangedNotification, () => void refreshSummary()));

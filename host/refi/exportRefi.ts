@@ -6,6 +6,7 @@ import { basename, dirname, extname, join } from 'node:path';
 import { exportCodes, exportProject, MARGINALIA_ORIGIN } from '../../core/refi/exportProject';
 import type { ProjectIndex } from '../../core/project/projectIndex';
 import { loadProject, readProjectFile } from '../projectFiles';
+import { plural } from '../../core/wording';
 import { codebookToXml } from './qdeXml';
 import { qdpxBytes } from './qdpx';
 
@@ -63,6 +64,15 @@ export function exportRefi(root: string, outFile: string, live?: { index: Projec
   }
   writeWhole(outFile, bytes);
   return summary;
+}
+
+/** "Wrote study.qdpx: 14 transcripts, 14 cases, 41 codes and 38 coded extracts." */
+export function exportSummaryText(s: ExportSummary, shownFile = basename(s.file)): string {
+  const what =
+    s.kind === 'codebook'
+      ? `the codebook (${plural(s.codes, 'code')})`
+      : `${plural(s.transcripts, 'transcript')}, ${plural(s.cases, 'case')}, ${plural(s.codes, 'code')} and ${plural(s.extracts, 'coded extract')}`;
+  return `Wrote ${shownFile}: ${what}.`;
 }
 
 function countCodes(codes: Array<{ children: unknown[] }>): number {

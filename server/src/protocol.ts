@@ -84,3 +84,32 @@ export interface ImportTranscriptsResult {
 }
 
 export const ImportTranscriptsRequest = 'marginalia/importTranscripts';
+
+/** Export a project as REFI-QDA (`.qdpx`) or its codebook (`.qdc`), the format from the file's extension. */
+export interface ExportRefiParams {
+  /** The project's folder URI (as in ThemeTreeProject.folder); omitted: the first project. */
+  folder?: string;
+  /** Where to write, a file system path ending in .qdpx or .qdc. */
+  file: string;
+}
+
+/** Import a REFI-QDA project (`.qdpx`) or codebook (`.qdc`) as a new Marginalia project. */
+export interface ImportRefiParams {
+  /** The .qdpx or .qdc file (a file system path). */
+  file: string;
+  /** The folder to create the project in (a file system path). */
+  into: string;
+  /** Overwrite files that exist already. */
+  force?: boolean;
+}
+
+export interface RefiResult {
+  ok: boolean;
+  /** One sentence for the analyst: what was written, or why nothing was. */
+  message: string;
+  /** Files written (file system paths). */
+  files: string[];
+}
+
+export const ExportRefiRequest = 'marginalia/exportRefi';
+export const ImportRefiRequest = 'marginalia/importRefi';

@@ -36,6 +36,8 @@ import { segmentsOfNode, themeTree } from './features/themeTree';
 import { CountsChangedNotification, SegmentsRequest, ServerStatusRequest, ThemeTreeRequest, type SegmentsParams, type ThemeTreeParams } from './protocol';
 import { ImportTranscriptsRequest, type ImportTranscriptsParams } from './protocol';
 import { importTranscripts } from './importRequest';
+import { ExportRefiRequest, ImportRefiRequest, type ExportRefiParams, type ImportRefiParams } from './protocol';
+import { exportRefiRequest, importRefiRequest } from './features/refi';
 
 const SEVERITY = { error: 1, warning: 2, info: 3, hint: 4 } as const;
 /** How long counts may settle before the tree view and code lenses are told. */
@@ -274,6 +276,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       return result;
     }, { results: [] }),
   );
+  const refiFailed = { ok: false, message: 'Marginalia could not do this; the Marginalia output channel says why.', files: [] };
+  connection.onRequest(ExportRefiRequest, handle('exportRefi', (p: ExportRefiParams) => exportRefiRequest(projects, p), refiFailed));
+  connection.onRequest(ImportRefiRequest, handle('importRefi', (p: ImportRefiParams) => importRefiRequest(p), refiFailed));
 
   // For benchmarks and bug reports: what the server holds and how much memory it uses.
   connection.onRequest(

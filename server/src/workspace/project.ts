@@ -91,6 +91,14 @@ export class Project {
     return change;
   }
 
+  /** A file's current text: the editor's unsaved text, else the file on disk (undefined when unreadable). */
+  textOf(path: string): string | undefined {
+    const open = this.open.get(path);
+    if (open !== undefined) return open;
+    const result = readProjectFile(join(this.root, path));
+    return 'text' in result ? result.text : undefined;
+  }
+
   skippedFiles(): SkippedFile[] {
     return [...this.skipped].map(([path, reason]) => ({ path, reason }));
   }

@@ -3,10 +3,10 @@
 // file the outer node:test reads; throws (exit code 1) if any failed.
 
 import * as vscode from 'vscode';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ThemeTreeRequest, type ThemeTreeProject } from '../../../server/src/protocol';
+import { ThemeTreeRequest, type RefiResult, type ThemeTreeProject } from '../../../server/src/protocol';
 import { PLAIN_MD, PLAIN_TXT, ZOOM_MD, ZOOM_VTT } from '../../import/fixtures';
 import type { MarginaliaApi } from '../../../client/src/extension';
 import type { ThemesItem } from '../../../client/src/themesTree';
@@ -185,6 +185,22 @@ test('Import Transcripts: caption and text files become transcripts, the first o
   const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', written[0]);
   if (!symbols?.length) throw new Error('the new transcript has no speaker turns in its outline');
   assertEqual(vscode.languages.getDiagnostics(written[0]), [], 'diagnostics of the new transcript');
+});
+
+test('Export Project (REFI-QDA) and Import REFI-QDA Project, with paths instead of dialogs', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'marginalia-refi-'));
+  const file = join(dir, 'study.qdpx');
+  const exported = await vscode.commands.executeCommand<RefiResult>('marginalia.exportRefi', { file });
+  // Earlier tests imported two transcripts into the sample study: every transcript the server has is exported.
+  const transcripts = (await api.client.sendRequest<ThemeTreeProject[]>(ThemeTreeRequest, {}))[0].transcripts;
+  const wrote = new RegExp(`^Wrote study\\.qdpx: ${transcripts} transcripts, \\d+ cases, \\d+ codes and \\d+ coded extracts\\.$`);
+  if (!exported?.ok || !wrote.test(exported.message)) throw new Error(`export: ${JSON.stringify(exported)}`);
+  if (readFileSync(file).subarray(0, 2).toString() !== 'PK') throw new Error('the export is not a zip archive');
+  const into = join(dir, 'imported');
+  const imported = await vscode.commands.executeCommand<RefiResult>('marginalia.importRefi', { file, into });
+  if (!imported?.ok) throw new Error(`import: ${JSON.stringify(imported)}`);
+  assertEqual(imported.files.length, transcripts + 1, 'files written (the codebook and every transcript)');
+  for (const f of ['codebook.md', 'transcripts/P09.md']) if (!existsSync(join(into, f))) throw new Error(`${f} was not written`);
 });
 
 export async function run(): Promise<void> {
