@@ -30,6 +30,7 @@ export type DiagnosticCode =
   | 'invisible-character'
   | 'coding-in-code-block'
   | 'not-a-code'
+  | 'not-an-id'
   | 'invalid-config'
   | 'invalid-front-matter'
   | 'no-codebook'

@@ -68,6 +68,11 @@ export function parseCodebook(source: string): ParsedCodebook {
   const headingStack: CodebookNode[] = [];
   let currentTheme: CodebookNode | undefined;
   const hints: Diagnostic[] = [];
+  /** An id that holds an invisible character names may contain (U+034F…): a different code from the one it looks like. */
+  const hintInvisible = (written: string, range: Range): void => {
+    const invisible = invisibleCharacter(written);
+    if (invisible) hints.push({ range, severity: 'info', message: `${written} contains an invisible ${invisible}, so it is a different code from the one it looks like. Delete it.`, code: 'invisible-character' });
+  };
   const occurrences = new Map<string, number>();
   const keyFor = (id: string): string => {
     const n = (occurrences.get(id) ?? 0) + 1;
@@ -119,6 +124,7 @@ export function parseCodebook(source: string): ParsedCodebook {
         };
         node.key = keyFor(node.id);
         nodes.push(node);
+        hintInvisible(m[0], node.idRange);
       }
     }
     for (const child of item.children) if (child.type === 'list') visitList(child, node ?? parent);
@@ -144,9 +150,13 @@ export function parseCodebook(source: string): ParsedCodebook {
         id = normalizeCodeName(slug(label));
         idStart = start + (/^#*[ \t]*/.exec(source)?.[0].length ?? 0);
         idEnd = idStart + source.slice(idStart - start).replace(/[ \t#]*$/, '').length;
+        // A trailing {#…} that is not an id: the slug is used instead; say why.
+        const group = /\{#[^{}]*\}(?=[ \t#]*$)/.exec(source);
+        if (group && id !== '') hints.push({ range: lines.range(start + group.index, start + group.index + group[0].length), severity: 'info', message: notAnIdMessage(group[0], id), code: 'not-an-id' });
       }
       const idRange = lines.range(idStart, idEnd);
       if (id === '') return; // an empty heading names no theme
+      if (idMatch) hintInvisible(text.slice(idStart, idEnd), idRange);
       while (headingStack.length > 0 && headingStack[headingStack.length - 1].depth >= child.depth) headingStack.pop();
       const parent = headingStack[headingStack.length - 1];
       currentTheme = {
@@ -209,4 +219,13 @@ function notACodeMessage(name: string, after: string, task: boolean): string {
   const fixed = `${name}${rest}`.replace(/[^\p{L}\p{N}\p{M}\-_./]+/gu, '-').replace(/-+$/, '');
   const char = [...after][0];
   return `This list item is not a code: "${char}" cannot be part of a code name (letters, digits, - _ . / only), and a code's name must be followed by a space, ":" or "–". Write it as #${fixed} or "#${name}: ${rest} …".`;
+}
+
+/** Why a heading's trailing `{#…}` is not its id (the slug `id` is used instead). */
+function notAnIdMessage(group: string, id: string): string {
+  const invisible = invisibleCharacter(group);
+  if (invisible) return `${group} is not an id: it contains an invisible ${invisible} (often pasted from a PDF or a web page), so this theme's id is "${id}" (from its text). Delete it.`;
+  const names = group.match(/#[^\s#}]+/g) ?? [];
+  if (names.length > 1) return `A theme has one id: ${group} is not one, so this theme's id is "${id}" (from its text). Write one id, as in {${names[0]}}.`;
+  return `${group} is not an id (a letter or digit, then letters, digits, - _ . /), so this theme's id is "${id}" (from its text).`;
 }

@@ -147,3 +147,19 @@ test('hint: list items that look like codes but are not', () => {
     'info not-a-code @ 4:2-4:12 This list item is not a code: #role is followed by an invisible U+200B ZERO WIDTH SPACE (often pasted from a PDF or a web page). Delete it.',
   ]);
 });
+
+test('hint: a heading whose {#…} is not an id gets its slug, and says why', () => {
+  const { nodes, diagnostics } = parseCodebook('# Theme {#a #b}\n\n## Sub {#role\u200bblur}\n\n## Other {#ok}\n');
+  assert.deepEqual(nodes.map((n) => n.id), ['theme-a-b', 'sub-roleblur', 'ok']);
+  assert.deepEqual(diagnostics.map((d) => `${d.severity} ${d.code} @ ${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.message}`), [
+    'info not-an-id @ 0:8-0:15 A theme has one id: {#a #b} is not one, so this theme\'s id is "theme-a-b" (from its text). Write one id, as in {#a}.',
+    'info not-an-id @ 2:7-2:19 {#role\u200bblur} is not an id: it contains an invisible U+200B ZERO WIDTH SPACE (often pasted from a PDF or a web page), so this theme\'s id is "sub-roleblur" (from its text). Delete it.',
+  ]);
+});
+
+test('hint: an id with an invisible mark in the codebook', () => {
+  const { diagnostics } = parseCodebook('- #role\u034fblur: label\n');
+  assert.deepEqual(diagnostics.map((d) => `${d.severity} ${d.code} @ ${d.range.start.character}-${d.range.end.character} ${d.message}`), [
+    'info invisible-character @ 2-12 #role\u034fblur contains an invisible U+034F COMBINING GRAPHEME JOINER, so it is a different code from the one it looks like. Delete it.',
+  ]);
+});
