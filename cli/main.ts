@@ -3,7 +3,7 @@
 
 import { existsSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { projectStats } from '../core';
+import { projectStats, scopedStats } from '../core';
 import { loadProjectFast } from '../host/projectFiles';
 import { projectRoots } from '../host/findProject';
 import { collectDiagnostics, formatGithub, formatJson, formatText } from './diagnosticsReport';
@@ -12,6 +12,8 @@ import { agreeCommand, agreementText, unknownAgreementOptions, diffCommand, diff
 import { GitError } from '../host/git';
 import { importCommand } from './importCommand';
 import { exportCommand } from './refi';
+import { isReportKind, reportFormat, reportText, ReportUsageError, selectionOf } from './report';
+import { writeFileSync } from 'node:fs';
 
 const VERSION = '0.1.0';
 
@@ -20,8 +22,13 @@ const HELP = `Marginalia — qualitative coding in markdown transcripts
 Usage:
   marginalia check [folder] [--format text|github|json] [--strict]
       Every problem in the project. Exit 1 if there is an error (with --strict: a warning too).
-  marginalia stats [folder] [--json]
+  marginalia stats [folder] [--json] [--where attr=value]…
       Cases, themes and codes with their extract counts, and every coded extract.
+  marginalia report quotes|matrix|cooccurrence [folder] [--format md|csv|json|html]
+                    [--where attr=value]… [-o file]
+      For the write-up: the quote bank (extracts by theme), the code-by-case matrix, or
+      which codes occur together. --where keeps the cases with that front-matter
+      attribute (repeat it: all must hold).
   marginalia diff [base [head]] [--folder F] [--format text|markdown|json]
       What changed in the coding between two git refs (default: HEAD and the working tree).
   marginalia agree <refA> <refB> [--refs A,B,C] [--codes a,b] [--cases P01,P02] [--folder F] [--json]
@@ -46,29 +53,41 @@ interface Args {
   folder: string;
   positional: string[];
   flags: Map<string, string | true>;
+  /** Every `--where attr=value`, in order (repeatable). */
+  where: string[];
 }
 
-const VALUE_FLAGS = ['format', 'folder', 'refs', 'codes', 'cases', 'into', 'output'];
+const VALUE_FLAGS = ['format', 'folder', 'refs', 'codes', 'cases', 'into', 'output', 'where'];
 
 function parseArgs(argv: string[]): Args {
   const [command = 'help', ...rest] = argv;
   const flags = new Map<string, string | true>();
   const positional: string[] = [];
+  const where: string[] = [];
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i] === '-o' ? '--output' : rest[i];
     if (a.startsWith('--')) {
-      const [name, value] = a.slice(2).split('=', 2);
-      if (value !== undefined) flags.set(name, value);
+      const name = a.slice(2).split('=', 1)[0];
+      const eq = a.indexOf('=');
+      const given = eq < 0 ? undefined : a.slice(eq + 1);
+      if (given !== undefined) flags.set(name, given);
       else if (VALUE_FLAGS.includes(name)) {
         if (i + 1 >= rest.length) throw new UsageError(`--${name} needs a value.`);
         flags.set(name, rest[++i]);
       } else flags.set(name, true);
+      if (name === 'where') where.push(String(flags.get(name)));
     } else positional.push(a);
+  }
+  if (command === 'report') {
+    const [kind, folder = '.', ...more] = positional;
+    if (kind === undefined || !isReportKind(kind)) throw new UsageError(`Name the report: marginalia report quotes, matrix or cooccurrence${kind ? ` (not "${kind}")` : ''}.`);
+    if (more.length > 0) throw new UsageError(`Give one project folder, not ${more.length + 1} ("${[folder, ...more].join('", "')}").`);
+    return { command, folder, positional, flags, where };
   }
   if (command !== 'diff' && command !== 'agree' && command !== 'import' && positional.length > 1) {
     throw new UsageError(`Give one project folder, not ${positional.length} ("${positional.join('", "')}").`);
   }
-  return { command, folder: positional[0] ?? '.', positional, flags };
+  return { command, folder: positional[0] ?? '.', positional, flags, where };
 }
 
 function allowFlags(args: Args, allowed: string[]): void {
@@ -130,10 +149,21 @@ async function run(argv: string[]): Promise<number> {
       return failing ? 1 : 0;
     }
     case 'stats': {
-      allowFlags(args, ['json', 'no-cache']);
+      allowFlags(args, ['json', 'no-cache', 'where']);
       const root = oneProject(args.folder);
-      const stats = projectStats((await loadProjectFast(root, { cache: !args.flags.has('no-cache') })).index);
+      const { index } = await loadProjectFast(root, { cache: !args.flags.has('no-cache') });
+      const stats = args.where.length > 0 ? scopedStats(index, selectionOf(index, args.where)) : projectStats(index);
       process.stdout.write(args.flags.has('json') ? JSON.stringify(stats, null, 2) + '\n' : formatStatsTable(stats));
+      return 0;
+    }
+    case 'report': {
+      allowFlags(args, ['format', 'where', 'output', 'no-cache']);
+      const format = reportFormat(args.flags.get('format'));
+      const { index } = await loadProjectFast(oneProject(args.folder), { cache: !args.flags.has('no-cache') });
+      const text = reportText(index, args.positional[0] as Parameters<typeof reportText>[1], format, selectionOf(index, args.where));
+      const output = args.flags.get('output');
+      if (typeof output === 'string') writeFileSync(output, text);
+      else process.stdout.write(text);
       return 0;
     }
     case 'diff': {
@@ -179,7 +209,7 @@ async function run(argv: string[]): Promise<number> {
       return -1; // keeps running until the client disconnects
     }
     default:
-      throw new UsageError(`Unknown command "${args.command}": use check, stats, diff, agree, import, export or lsp (see "marginalia --help").`);
+      throw new UsageError(`Unknown command "${args.command}": use check, stats, report, diff, agree, import, export or lsp (see "marginalia --help").`);
   }
 }
 
@@ -188,7 +218,7 @@ run(process.argv.slice(2)).then(
     if (code >= 0) process.exitCode = code;
   },
   (e: unknown) => {
-    if (e instanceof UsageError || e instanceof GitError) {
+    if (e instanceof UsageError || e instanceof GitError || e instanceof ReportUsageError) {
       process.stderr.write(`marginalia: ${e.message}\n`);
       process.exitCode = 2;
     } else {
