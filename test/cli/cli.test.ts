@@ -97,7 +97,7 @@ test('stats without --json: a readable tree', () => {
 });
 
 test('usage errors: one sentence, exit 2, no stack trace', () => {
-  assert.deepEqual(marginalia(['frobnicate']), { code: 2, stdout: '', stderr: 'marginalia: Unknown command "frobnicate": use check, stats, diff, agree, import, export or lsp (see "marginalia --help").\n' });
+  assert.deepEqual(marginalia(['frobnicate']), { code: 2, stdout: '', stderr: 'marginalia: Unknown command "frobnicate": use check, stats, report, diff, agree, import, export or lsp (see "marginalia --help").\n' });
   assert.deepEqual(marginalia(['check', '/no/such/folder']), { code: 2, stdout: '', stderr: 'marginalia: There is no folder "/no/such/folder".\n' });
   assert.deepEqual(marginalia(['check', '--format', 'xml']).stderr, 'marginalia: Unknown format "xml": use text, github or json.\n');
   assert.equal(marginalia(['stats', '--jsn']).code, 2);
