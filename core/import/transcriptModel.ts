@@ -48,9 +48,14 @@ export function transcriptMarkdown(t: ImportedTranscript): string {
   const front: Record<string, string> = { case: t.caseId, source: t.source };
   if (t.duration !== undefined) front.duration = formatTimestamp(t.duration);
   const out = [`---\n${stringifyYaml(front, { lineWidth: 0 })}---`];
+  // A nested list item needs a parent: deeper than one below the item before, it would be a code block.
+  let depth = -1;
   for (const block of t.blocks) {
-    const md = blockMarkdown(block);
-    if (md !== undefined) out.push(md);
+    const level = block.kind === 'item' ? Math.min(Math.max(0, block.level ?? 0), depth + 1) : block.level;
+    const md = blockMarkdown({ ...block, level });
+    if (md === undefined) continue;
+    out.push(md);
+    depth = block.kind === 'item' ? level! : -1;
   }
   return out.join('\n\n') + '\n';
 }

@@ -92,6 +92,12 @@ function lineStartEscape(text: string, i: number): { text: string; next: number 
   // Bullets (`- `, `+ `), thematic breaks and setext underlines (`---`, `===`).
   if ((c === '-' || c === '+') && (endsToken || /^[-+][ \t]*[-+]/.test(text.slice(i, i + 64)))) return { text: '\\' + c, next: i + 1 };
   if (c === '=') return { text: '\\=', next: i + 1 };
+  // A GitHub table's delimiter row (`:---`, `-:`; pipes are always escaped) under a line.
+  if (c === ':' || c === '-') {
+    let end = i;
+    while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
+    if (/^:?-+:?[ \t]*$/.test(text.slice(i, end))) return { text: '\\' + c, next: i + 1 };
+  }
   // Ordered list items: up to nine digits, then `.` or `)`, then a space or the end of the line.
   const ordered = /^(\d{1,9})([.)])(?=[ \t\r\n]|$)/.exec(text.slice(i, i + 12));
   if (ordered) return { text: ordered[1] + '\\' + ordered[2], next: i + ordered[0].length };

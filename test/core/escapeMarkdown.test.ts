@@ -11,7 +11,7 @@ import { escapeMarkdownParagraph, escapeMarkdownText, markdownHeading, normalize
 import { parseMarkdownTree } from '../../core/text/markdownBlocks';
 
 const PIECES = [
-  '#', '##', '###### ', '>', '> ', '-', '- ', '--', '---', '+', '+ ', '*', '* ', '**', '_', '__', '___', '=', '===', '1.', '1. ', '2)', '123456789. ',
+  '#', '##', '###### ', '>', '> ', '-', '- ', '--', '---', '+', '+ ', '*', '* ', '**', '_', '__', '___', '=', '===', ':---', '-:', ':-:', '1.', '1. ', '2)', '123456789. ',
   '[', ']', '[laughs]', '[inaudible 00:12:03]', '](x)', '][', ']:', ']{#x}', '{', '}', '{#', '{#x}', '{#notacode}', '{x}', '(', ')', ':', '!', '![a](b)',
   '<', '>', '<b>', '</b>', '<!--', '-->', '<http://x.y>', '`', '```', '~', '~~~', '~~x~~', '\\', '\\[', '&', '&amp;', '&#39;', '&copy;', '&x', '|', '| a | b |', '|---|',
   ' ', '  ', '    ', '\t', '\n', '\n\n', '\r\n', '\r', '  \n', '\\\n', '😀', '👩‍👩‍👧', 'e\u0301', 'é', '“', '”', '’', '\u00a0', '\u0000', '\ufeff', '\u000b', '\f',
@@ -104,6 +104,7 @@ test('examples: what an analyst sees in the escaped source', () => {
     ['- not a bullet', '\\- not a bullet'],
     ['-5 degrees', '-5 degrees'],
     ['> not a quote', '\\> not a quote'],
+    ['words\n:---', 'words\n\\:---'],
     ['a *star* and _under_', 'a \\*star\\* and \\_under\\_'],
     ['R&D &amp; more', 'R&D \\&amp; more'],
     ['x < y', 'x \\< y'],

@@ -50,3 +50,35 @@ test('Word: a bold label that is used once is a speaker; a heading stays a headi
   ]);
   assert.equal(body(blocks), '## Part one\n\n**Dr Lee:** Welcome.\n\nAside: not a speaker.\n');
 });
+
+test('any imported document becomes a transcript with no coding, no diagnostics and every word in order', async () => {
+  const fc = (await import('fast-check')).default;
+  const { toString } = await import('mdast-util-to-string');
+  const { parseTranscript } = await import('../../core');
+  const { parseMarkdownTree } = await import('../../core/text/markdownBlocks');
+  const piece = fc.constantFrom('word', ' ', '  ', '\n', '\r\n', '[', ']', '[laughs]', '{#x}', '{#', '#', '# ', '1. ', '- ', '> ', '*', '_', '`', '<b>', '&amp;', '\\', '|', '😀', '“', '’', ':', 'P2:', '**', '===', '---', '\t');
+  const text = fc.array(piece, { maxLength: 12 }).map((a) => a.join(''));
+  const run = fc.record({ text, bold: fc.boolean(), italic: fc.boolean() });
+  const block = fc.record({
+    kind: fc.constantFrom('paragraph', 'heading', 'item') as unknown as import('fast-check').Arbitrary<'paragraph' | 'heading' | 'item'>,
+    speaker: fc.option(fc.constantFrom('Interviewer', 'P2', 'Dr Amara Okafor', 'Speaker 1', 'O’Neil', 'A_B', 'x[1]'), { nil: undefined }),
+    start: fc.option(fc.integer({ min: 0, max: 20000 }), { nil: undefined }),
+    level: fc.integer({ min: 0, max: 3 }),
+    runs: fc.array(run, { maxLength: 4 }),
+  });
+  fc.assert(
+    fc.property(fc.array(block, { maxLength: 6 }), (blocks) => {
+      const input = blocks.map((b) => (b.kind === 'paragraph' ? b : { ...b, speaker: undefined, start: undefined, level: b.kind === 'heading' ? b.level + 1 : b.level }));
+      const md = transcriptMarkdown({ caseId: 'P1', source: 'P1.docx', blocks: input });
+      const parsed = parseTranscript(md, 'transcripts/P1.md');
+      assert.deepEqual(parsed.segments, [], md);
+      assert.deepEqual(parsed.diagnostics, [], md);
+      const tree = parseMarkdownTree(md);
+      const rendered = tree.children.filter((c) => c.type !== 'yaml').map((c) => toString(c)).join(' ');
+      const expected = input.flatMap((b) => [b.speaker !== undefined ? `${b.speaker}:` : '', b.start !== undefined ? 'T' : '', ...b.runs.map((r) => r.text)]).join(' ');
+      const words = (s: string): string[] => s.replace(/\[\d\d:\d\d:\d\d\]/g, 'T').split(/\s+/).filter(Boolean);
+      assert.deepEqual(words(rendered).join(''), words(expected).join(''), md);
+    }),
+    { numRuns: 1500 },
+  );
+});
