@@ -36,3 +36,4 @@ export { quoteBank, caseMatrix, cooccurrence, reportNodes, scopedStats } from '.
 export type { ReportScope, ReportNode, Quote, QuoteBank, QuoteBankNode, MatrixRow, CaseMatrix, Cooccurrence, CooccurrencePair } from './reports/reports';
 export { renderReport, scopeLine, nodeName, escapeHtml, REPORT_KINDS, REPORT_FORMATS, REPORT_TITLES } from './reports/render';
 export type { ReportKind, ReportFormat, ReportModel } from './reports/render';
+export * from './edit';

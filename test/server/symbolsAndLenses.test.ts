@@ -1,7 +1,10 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { CodeAction, CodeLens, DocumentSymbol, SymbolInformation, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { LspClient } from '../support/lspClient';
+import { applyTextEdits } from '../support/textEdits';
 import { writeProject } from '../support/tempProject';
 
 const root = writeProject(`
@@ -54,14 +57,42 @@ test('code lens: counts above every codebook entry', async () => {
   assert.equal(lenses[0].command!.command, 'marginalia.showExtracts');
 });
 
-test('quick fixes for an unknown code: change to the closest, add to the codebook', async () => {
+test('quick fixes for an unknown code: change to the closest, add to the codebook under each theme or at its end', async () => {
   const client = await clientPromise;
   const range = { start: { line: 2, character: 51 }, end: { line: 2, character: 51 } };
   const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: client.uri('transcripts/P1.md') }, range, context: { diagnostics: [] } });
-  assert.deepEqual(actions.map((a) => a.title), ['Change to #role-blur', 'Add #rol-blur to the codebook']);
+  assert.deepEqual(actions.map((a) => a.title), [
+    'Change to #role-blur',
+    'Add #rol-blur to the codebook under Position',
+    'Add #rol-blur to the codebook under Position › Struggle',
+    'Add #rol-blur to the codebook under Making it work',
+    'Add #rol-blur at the end of the codebook',
+  ]);
   assert.deepEqual(actions[0].edit, { changes: { [client.uri('transcripts/P1.md')]: [{ range: { start: { line: 2, character: 50 }, end: { line: 2, character: 58 } }, newText: 'role-blur' }] } });
-  const add = actions[1].edit as WorkspaceEdit;
-  assert.deepEqual(add.changes![client.uri('codebook.md')], [{ range: { start: { line: 5, character: 0 }, end: { line: 5, character: 0 } }, newText: '\n# Uncategorised {#uncategorised}\n\n- #rol-blur\n' }]);
+  const codebook = readFileSync(join(root, 'codebook.md'), 'utf8');
+  const after = actions.slice(1).map((a) => applyTextEdits(codebook, (a.edit as WorkspaceEdit).changes![client.uri('codebook.md')]));
+  assert.deepEqual(after, [
+    codebook.replace('## Struggle', '\n- #rol-blur\n\n## Struggle'),
+    codebook.replace('  - #cost: We cost more\n', '  - #cost: We cost more\n- #rol-blur\n'),
+    codebook.replace('{#work}\n', '{#work}\n\n- #rol-blur\n'),
+    codebook.replace('{#work}\n', '{#work}\n\n- #rol-blur\n'),
+  ]);
+  assert.ok(after.every((text) => !text.includes('Uncategorised')));
+});
+
+test('add to the codebook keeps a CRLF codebook CRLF', async () => {
+  const crlfRoot = writeProject(new Map([['codebook.md', '# Theme {#t}\r\n\r\n- #a: 😀 A\r\n'], ['transcripts/P1.md', '[x]{#b}\r\n']]));
+  const crlf = await LspClient.start(crlfRoot);
+  try {
+    const range = { start: { line: 0, character: 5 }, end: { line: 0, character: 5 } };
+    const actions = await crlf.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: crlf.uri('transcripts/P1.md') }, range, context: { diagnostics: [] } });
+    assert.deepEqual(actions.map((a) => a.title), ['Add #b to the codebook under Theme', 'Add #b at the end of the codebook']);
+    assert.deepEqual((actions[0].edit as WorkspaceEdit).changes, {
+      [crlf.uri('codebook.md')]: [{ range: { start: { line: 2, character: 10 }, end: { line: 2, character: 10 } }, newText: '\r\n- #b' }],
+    });
+  } finally {
+    await crlf.stop();
+  }
 });
 
 test('semantic tokens: coded-span brackets (nested, multi-line) and codes, undefined ones marked', async () => {

@@ -1,13 +1,12 @@
-// Quick fixes for a code that is not in the codebook: "Change to #closest"
-// and "Add #x to the codebook" (under an *Uncategorised* heading, created
-// when missing; the codebook itself is created when there is none).
+// Quick fixes for a code that is not in the codebook: "Change to #closest",
+// and "Add #x to the codebook" under each theme or at its end (the codebook is
+// created when there is none). The edits are the core's plans (core/edit).
 
-import { CodeActionKind, type CancellationToken, type CodeAction, type Diagnostic as LspDiagnostic, type Range, type WorkspaceEdit } from 'vscode-languageserver';
-import { rangeContains, type CodebookNode } from '../../../core';
+import { CodeActionKind, type CancellationToken, type CodeAction, type Diagnostic as LspDiagnostic, type Range } from 'vscode-languageserver';
+import { addCodePlan, addCodeTargets, rangeContains } from '../../../core';
 import type { Project } from '../workspace/project';
-import { nameRange } from './codeAt';
-
-export const UNCATEGORISED_ID = 'uncategorised';
+import { nameRange, themePath } from './codeAt';
+import { editSource, toWorkspaceEdit } from './edits';
 
 export function codeActions(project: Project, path: string, range: Range, token: CancellationToken): CodeAction[] | null {
   const index = project.index;
@@ -30,37 +29,24 @@ export function codeActions(project: Project, path: string, range: Range, token:
         edit: { changes: { [project.uri(path)]: [{ range: nameRange(d.range, true), newText: d.data.suggestion }] } },
       });
     }
-    if (!added.has(name)) {
-      added.add(name);
-      out.push({ title: `Add #${name} to the codebook`, kind: CodeActionKind.QuickFix, diagnostics: [lspDiagnostic], edit: addToCodebook(project, name) });
-    }
+    if (added.has(name)) continue;
+    added.add(name);
+    out.push(...addToCodebook(project, name, token).map((a) => ({ ...a, diagnostics: [lspDiagnostic] })));
   }
   return out;
 }
 
-export function addToCodebook(project: Project, name: string): WorkspaceEdit {
-  const index = project.index;
-  const uri = project.uri(index.codebookPath);
-  const end = index.codebookEnd;
-  if (!end) {
-    return {
-      documentChanges: [
-        { kind: 'create', uri, options: { ignoreIfExists: true } },
-        { textDocument: { uri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: `# Uncategorised {#${UNCATEGORISED_ID}}\n\n- #${name}\n` }] },
-      ],
-    };
-  }
-  const nodes = index.codebookNodes();
-  const at = nodes.findIndex((n) => n.kind === 'theme' && n.id === UNCATEGORISED_ID);
-  if (at < 0) {
-    const gap = end.character === 0 ? '\n' : '\n\n';
-    return { changes: { [uri]: [{ range: { start: end, end }, newText: `${gap}# Uncategorised {#${UNCATEGORISED_ID}}\n\n- #${name}\n` }] } };
-  }
-  const heading = nodes[at];
-  const next = nodes.slice(at + 1).find((n: CodebookNode) => n.kind === 'theme' && n.depth <= heading.depth);
-  if (next) {
-    const start = { line: next.range.start.line, character: 0 };
-    return { changes: { [uri]: [{ range: { start, end: start }, newText: `- #${name}\n\n` }] } };
-  }
-  return { changes: { [uri]: [{ range: { start: end, end }, newText: `${end.character === 0 ? '' : '\n'}- #${name}\n` }] } };
+/** "Add #x to the codebook under <theme>" for each theme, then "… at the end of the codebook". */
+export function addToCodebook(project: Project, name: string, token?: CancellationToken): CodeAction[] {
+  const source = editSource(project, token);
+  const action = (title: string, parent: string | null): CodeAction => ({
+    title,
+    kind: CodeActionKind.QuickFix,
+    edit: toWorkspaceEdit(project, addCodePlan(source, name, parent)),
+  });
+  if (!project.index.hasCodebook) return [action(`Add #${name} to a new codebook`, null)];
+  return [
+    ...addCodeTargets(source).map((theme) => action(`Add #${name} to the codebook under ${themePath(project, theme.id)}`, theme.id)),
+    action(`Add #${name} at the end of the codebook`, null),
+  ];
 }

@@ -70,6 +70,14 @@ export class Project {
     return this.refresh(path);
   }
 
+  /** The file's text as the editor sees it: its unsaved text, else the file on disk (undefined when unreadable). */
+  text(path: string): string | undefined {
+    const open = this.open.get(path);
+    if (open !== undefined) return open;
+    const result = readProjectFile(join(this.root, path));
+    return 'text' in result ? result.text : undefined;
+  }
+
   isOpen(path: string): boolean {
     return this.open.has(path);
   }
