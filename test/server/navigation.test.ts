@@ -85,3 +85,34 @@ test('find all references: every extract of the code, with or without the declar
   const withDecl = await client.at<Location[]>('textDocument/references', 'codebook.md', 6, 4, { context: { includeDeclaration: true } });
   assert.deepEqual(withDecl.map(loc), ['codebook.md:6:2-6:12', 'transcripts/P1.md:3:9-3:32', 'transcripts/P1.md:5:0-5:17', 'transcripts/P2.md:0:1-0:11']);
 });
+
+test('find all references on a theme: the extracts of the theme and of everything under it, as many as its hover counts', async () => {
+  const themeRoot = writeProject(`
+//- /codebook.md
+# Position {#position}
+## Struggle {#struggle}
+- #role-blur: Roles blur
+  - #cost: We cost more
+# Elsewhere {#elsewhere}
+- #other
+//- /transcripts/P1.md
+[Both]{#role-blur #cost} and [the theme itself]{#position}.
+
+[Sub]{#struggle} [not this]{#other}
+//- /transcripts/P2.md
+[Nested code]{#cost} and ]{#role-blur}
+`);
+  const client = await LspClient.start(themeRoot);
+  const rel = (l: Location): string => `${l.uri.slice(l.uri.indexOf(themeRoot) + themeRoot.length + 1)}:${l.range.start.line}:${l.range.start.character}-${l.range.end.line}:${l.range.end.character}`;
+  try {
+    const onTheme = await client.at<Location[]>('textDocument/references', 'codebook.md', 0, 4, { context: { includeDeclaration: false } });
+    // One location per extract: the extract coded twice under the theme counts once.
+    assert.deepEqual(onTheme.map(rel), ['transcripts/P1.md:0:1-0:5', 'transcripts/P1.md:0:30-0:46', 'transcripts/P1.md:2:1-2:4', 'transcripts/P2.md:0:1-0:12']);
+    const hover = await client.at<Hover>('textDocument/hover', 'codebook.md', 0, 4);
+    assert.match((hover.contents as { value: string }).value, /\*\*4 extracts · 2 cases\*\*/);
+    const onSub = await client.at<Location[]>('textDocument/references', 'codebook.md', 1, 5, { context: { includeDeclaration: true } });
+    assert.deepEqual(onSub.map(rel), ['codebook.md:1:13-1:22', 'transcripts/P1.md:0:1-0:5', 'transcripts/P1.md:2:1-2:4', 'transcripts/P2.md:0:1-0:12']);
+  } finally {
+    await client.stop();
+  }
+});

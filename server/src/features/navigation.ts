@@ -1,5 +1,6 @@
 // Go to definition (a use → its codebook entry) and find all references
-// (code retrieval: every extract coded with the code, across all transcripts).
+// (code retrieval: every extract coded with the code or theme, or with anything
+// under it, across all transcripts — the extracts its counts count).
 
 import type { CancellationToken, Location, Position } from 'vscode-languageserver';
 import { lineMapOf } from '../../../core';
@@ -15,14 +16,15 @@ export function definition(project: Project, path: string, position: Position, t
 export function references(project: Project, path: string, position: Position, includeDeclaration: boolean, token: CancellationToken): Location[] | null {
   const at = codeAt(project, path, position);
   if (!at) return null;
+  const index = project.index;
   const out: Location[] = [];
-  if (includeDeclaration && at.node) out.push({ uri: project.uri(project.index.codebookPath), range: at.node.idRange });
-  for (const ref of project.index.tokensOf(at.id)) {
-    if (token.isCancellationRequested) return null;
-    const transcript = project.index.transcript(ref.path)!;
-    // The extract itself is the useful location for retrieval; a coding in error has only its token.
-    const at = ref.token.segment >= 0 ? transcript.segments[ref.token.segment] : ref.token;
-    out.push({ uri: project.uri(ref.path), range: lineMapOf(transcript).range(at.start, at.end) });
-  }
+  if (includeDeclaration && at.node) out.push({ uri: project.uri(index.codebookPath), range: at.node.idRange });
+  // The extracts the hover counts (`total`): coded with the id or with anything under it.
+  const found: Array<{ path: string; start: number; end: number }> = index.segmentsOf(at.id, true).map((ref) => ({ path: ref.path, start: ref.segment.start, end: ref.segment.end }));
+  if (token.isCancellationRequested) return null;
+  // A coding in error has no extract, only its token.
+  for (const ref of index.tokensOf(at.id)) if (ref.token.segment < 0) found.push({ path: ref.path, start: ref.token.start, end: ref.token.end });
+  found.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.start - b.start));
+  for (const f of found) out.push({ uri: project.uri(f.path), range: lineMapOf(index.transcript(f.path)!).range(f.start, f.end) });
   return out;
 }
