@@ -84,3 +84,23 @@ test('the server survives files deleted, renamed and corrupted under it, and odd
     await client.stop();
   }
 });
+
+test('an open document over the size limit is skipped like the file on disk, and indexed again once it is small', async () => {
+  const root = writeProject('//- /codebook.md\n# T {#t}\n- #a: A\n//- /transcripts/P1.md\n[x]{#a}\n');
+  const client = await LspClient.start(root);
+  try {
+    await client.diagnosticsOf('codebook.md', (d) => d.length === 0);
+    // 21 MB of text whose first line uses an unknown code: never parsed, so never reported.
+    const huge = `[x]{#unknown}\n${'word '.repeat((21 * 1024 * 1024) / 5)}`;
+    client.open('transcripts/P1.md', huge);
+    const skipped = await client.diagnosticsOf('transcripts/P1.md', (d) => d.length === 1 && d[0].code === 'unreadable-file');
+    assert.equal(skipped[0].message, 'This file is skipped: it is larger than 20 MB.');
+    // The skipped text no longer counts: #a is unused now.
+    await client.diagnosticsOf('codebook.md', (d) => d.some((x) => x.code === 'unused-code'));
+    client.change('transcripts/P1.md', '[x]{#unknown}\n');
+    const parsed = await client.diagnosticsOf('transcripts/P1.md', (d) => d.length === 1 && d[0].code === 'unknown-code');
+    assert.equal(parsed[0].code, 'unknown-code');
+  } finally {
+    await client.stop();
+  }
+});

@@ -6,7 +6,7 @@ import { basename, join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ProjectIndex, type IndexChange } from '../../../core';
 import { diskReader, readProjectFile, type SkippedFile } from '../../../host/projectFiles';
-import { loadFromAsync, overlayReader } from '../../../host/loader';
+import { decodeText, loadFromAsync, overlayReader } from '../../../host/loader';
 import { cacheFileIn, ParseCache } from '../../../host/parseCache';
 import { projectRoots } from '../../../host/findProject';
 
@@ -60,6 +60,18 @@ export class Project {
   /** The editor opened or changed a document. */
   setOpen(path: string, text: string): IndexChange {
     this.open.set(path, text);
+    return this.updateOpen(path, text);
+  }
+
+  /** Indexes an open document's text, unless it is over the size limit files on disk have. */
+  private updateOpen(path: string, text: string): IndexChange {
+    const decoded = decodeText(text);
+    if ('skipped' in decoded) {
+      this.skipped.set(path, decoded.skipped);
+      const change = this.index.remove(path);
+      change.diagnostics.add(path);
+      return change;
+    }
     this.skipped.delete(path);
     return this.index.update(path, text);
   }
@@ -85,7 +97,7 @@ export class Project {
   /** Re-reads one file from disk (created, changed or deleted), unless the editor holds it. */
   refresh(path: string): IndexChange {
     const open = this.open.get(path);
-    if (open !== undefined) return this.index.update(path, open);
+    if (open !== undefined) return this.updateOpen(path, open);
     if (this.index.classify(path) === 'other') return { diagnostics: new Set(), counts: false, reclassify: false };
     const result = readProjectFile(join(this.root, path));
     if ('text' in result) {
