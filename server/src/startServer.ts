@@ -33,6 +33,7 @@ import { codeLenses } from './features/codeLens';
 import { codeActions } from './features/codeActions';
 import { SEMANTIC_LEGEND, semanticTokens } from './features/semanticTokens';
 import { segmentsOfNode, themeTree } from './features/themeTree';
+import { editedParagraph, TypingGuard, TYPING_PAUSE_MS } from './typing';
 import { CountsChangedNotification, SegmentsRequest, ServerStatusRequest, ThemeTreeRequest, type SegmentsParams, type ThemeTreeParams } from './protocol';
 import { ImportTranscriptsRequest, type ImportTranscriptsParams } from './protocol';
 import { importTranscripts } from './importRequest';
@@ -53,6 +54,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   let resolveReady!: () => void;
   const ready = new Promise<void>((resolve) => (resolveReady = resolve));
   let countsTimer: NodeJS.Timeout | undefined;
+  /** Holds back half-typed coding errors in the paragraph being edited (see typing.ts). */
+  let typing = new TypingGuard<string>(TYPING_PAUSE_MS, () => undefined);
 
   const log = (message: string): void => connection.console.log(message);
 
@@ -90,7 +93,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       if (skipped) {
         diagnostics.push(toLsp(skippedFileDiagnostic(skipped)));
       }
-      void connection.sendDiagnostics({ uri: project.uri(path), diagnostics });
+      const uri = project.uri(path);
+      void connection.sendDiagnostics({ uri, version: documents.get(uri)?.version, diagnostics: typing.filter(uri, diagnostics) });
     }
   };
 
@@ -139,8 +143,13 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     capabilities = params.capabilities;
     // Where the client lets us keep the parse cache (VS Code: the workspace storage), never the project.
-    const options = params.initializationOptions as { cacheDir?: unknown } | undefined;
-    cacheDir = typeof options?.cacheDir === 'string' ? options.cacheDir : undefined;
+    const options = (params.initializationOptions ?? {}) as { cacheDir?: unknown; typingPauseMs?: unknown };
+    cacheDir = typeof options.cacheDir === 'string' ? options.cacheDir : undefined;
+    const pause = typeof options.typingPauseMs === 'number' && options.typingPauseMs >= 0 ? options.typingPauseMs : TYPING_PAUSE_MS;
+    typing = new TypingGuard<string>(pause, (uri) => {
+      const found = locate(uri);
+      if (found) publish(found.project, [found.path]);
+    });
     folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: basename(fileURLToPath(params.rootUri)) }] : []);
     return {
       capabilities: {
@@ -192,11 +201,16 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const found = locate(event.document.uri);
     if (!found) return;
     found.project.rememberUri(found.path, event.document.uri);
+    // Opening a document is not typing; a change is, in the paragraph it touched.
+    const before = found.project.isOpen(found.path) ? found.project.text(found.path) : undefined;
+    const paragraph = before === undefined ? undefined : editedParagraph(before, event.document);
+    if (paragraph) typing.edited(event.document.uri, paragraph.startLine, paragraph.endLine);
     await applyChange(found.project, found.project.setOpen(found.path, event.document.getText()));
   });
 
   documents.onDidClose(async (event) => {
     await ready;
+    typing.forget(event.document.uri);
     const found = locate(event.document.uri);
     if (found) await applyChange(found.project, found.project.close(found.path));
   });

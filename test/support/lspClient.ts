@@ -13,6 +13,8 @@ const DEFAULT_WAIT_LIMIT_MS = 20_000;
 
 export class LspClient {
   readonly diagnostics = new Map<string, Diagnostic[]>();
+  /** Every diagnostics publication, in order (with the document version when the server gives it). */
+  readonly published: PublishDiagnosticsParams[] = [];
   readonly notifications: Array<{ method: string; params: unknown }> = [];
   private readonly waiters: Array<() => void> = [];
   private versions = new Map<string, number>();
@@ -32,6 +34,7 @@ export class LspClient {
     child.stderr!.on('data', (d) => (client.stderr += String(d)));
     connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       client.diagnostics.set(p.uri, p.diagnostics);
+      client.published.push(p);
       client.wake();
     });
     connection.onNotification((method, params) => {
