@@ -13,7 +13,8 @@ import {
   ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
-  type CancellationToken,
+  CancellationToken,
+  type CompletionItem,
   type Connection,
   type Diagnostic as LspDiagnostic,
   type InitializeParams,
@@ -53,7 +54,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   let folders: WorkspaceFolder[] = [];
   let resolveReady!: () => void;
   const ready = new Promise<void>((resolve) => (resolveReady = resolve));
-  let countsTimer: NodeJS.Timeout | undefined;
+  /** One debounce timer per project (workspace folder). */
+  const countsTimers = new Map<Project, NodeJS.Timeout>();
   /** Holds back half-typed coding errors in the paragraph being edited (see typing.ts). */
   let typing = new TypingGuard<string>(TYPING_PAUSE_MS, () => undefined);
 
@@ -99,15 +101,26 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   };
 
   const countsChanged = (project: Project): void => {
-    if (countsTimer) clearTimeout(countsTimer);
-    countsTimer = setTimeout(() => {
-      countsTimer = undefined;
+    clearTimeout(countsTimers.get(project));
+    countsTimers.set(project, setTimeout(() => {
+      countsTimers.delete(project);
       void connection.sendNotification(CountsChangedNotification, { folder: project.uri('') });
       if (capabilities.workspace?.codeLens?.refreshSupport) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
-    }, COUNTS_DEBOUNCE_MS);
+    }, COUNTS_DEBOUNCE_MS));
   };
 
+  /** (Re)loads every file of a project; requests on it wait until the index is whole again. */
   const loadProject = async (project: Project): Promise<void> => {
+    const loading = indexProject(project);
+    project.loading = loading;
+    try {
+      await loading;
+    } finally {
+      if (project.loading === loading) project.loading = undefined;
+    }
+  };
+
+  const indexProject = async (project: Project): Promise<void> => {
     const progress = capabilities.window?.workDoneProgress ? await connection.window.createWorkDoneProgress() : undefined;
     progress?.begin(`Marginalia: indexing ${project.name}`, 0, 'reading transcripts', false);
     const touched = await project.loadAll((done, total) => progress?.report(total ? Math.round((done / total) * 100) : 100, `${done} of ${total} transcripts`), cacheDir);
@@ -126,19 +139,27 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (change.counts || change.reclassify) countsChanged(project);
   };
 
-  /** Wraps a request handler: waits for the first index, and never lets an exception reach the client as a crash. */
+  /**
+   * Wraps a request handler: waits for the first index, and never lets an
+   * exception reach the client as a crash (the fallback answers instead).
+   */
   const handle =
-    <P, R>(name: string, fn: (params: P, token: CancellationToken) => R | Promise<R>, fallback: R) =>
-    async (params: P, token: CancellationToken): Promise<R> => {
+    <P, R>(name: string, fn: (params: P, token: CancellationToken) => R | Promise<R>, fallback: R | ((params: P) => R)) =>
+    async (params: P, token: CancellationToken = CancellationToken.None): Promise<R> => {
       await ready;
       try {
         return await fn(params, token);
       } catch (e) {
         if (e instanceof ResponseError) throw e;
         connection.console.error(`${name} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-        return fallback;
+        return typeof fallback === 'function' ? (fallback as (params: P) => R)(params) : fallback;
       }
     };
+
+  /** Waits until no project is reloading (for requests about every project). */
+  const allLoaded = async (): Promise<void> => {
+    while (projects.some((p) => p.loading)) await Promise.all(projects.map((p) => p.loading));
+  };
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     capabilities = params.capabilities;
@@ -226,8 +247,13 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     }
   });
 
-  const withDocument = <R>(uri: string, fn: (project: Project, path: string) => R, fallback: R): R => {
-    const found = locate(uri);
+  /** Runs `fn` on the project holding `uri` once that project is not reloading. */
+  const withDocument = async <R>(uri: string, fn: (project: Project, path: string) => R | Promise<R>, fallback: R): Promise<R> => {
+    let found = locate(uri);
+    while (found?.project.loading) {
+      await found.project.loading;
+      found = locate(uri);
+    }
     return found ? fn(found.project, found.path) : fallback;
   };
 
@@ -240,17 +266,14 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       return completion(project, path, line, p.position, token, { itemDefaults: defaults.includes('editRange') && defaults.includes('data') });
     }, null), null),
   );
-  connection.onCompletionResolve(async (item) => {
-    await ready;
-    const folder = (item.data as { folder?: string } | undefined)?.folder;
-    const project = projects.find((p) => p.uri('') === folder);
-    try {
+  connection.onCompletionResolve(
+    handle('completionResolve', async (item: CompletionItem) => {
+      await allLoaded();
+      const folder = (item.data as { folder?: string } | undefined)?.folder;
+      const project = projects.find((p) => p.uri('') === folder);
       return project ? resolveCompletion(project, item) : item;
-    } catch (e) {
-      connection.console.error(`completionResolve failed: ${e instanceof Error ? e.message : String(e)}`);
-      return item;
-    }
-  });
+    }, (item: CompletionItem) => item),
+  );
   connection.onHover(handle('hover', (p, token) => withDocument(p.textDocument.uri, (project, path) => hover(project, path, p.position, token), null), null));
   connection.onDefinition(handle('definition', (p, token) => withDocument(p.textDocument.uri, (project, path) => definition(project, path, p.position, token), null), null));
   connection.onReferences(
@@ -259,22 +282,29 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onPrepareRename(handle('prepareRename', (p) => withDocument(p.textDocument.uri, (project, path) => prepareRename(project, path, p.position), null), null));
   connection.onRenameRequest(handle('rename', (p, token) => withDocument(p.textDocument.uri, (project, path) => rename(project, path, p.position, p.newName, token), null), null));
   connection.onDocumentSymbol(handle('documentSymbol', (p, token) => withDocument(p.textDocument.uri, (project, path) => documentSymbols(project, path, token), null), null));
-  connection.onWorkspaceSymbol(handle('workspaceSymbol', (p, token) => workspaceSymbols(projects, p.query, token), []));
+  connection.onWorkspaceSymbol(handle('workspaceSymbol', async (p, token) => {
+    await allLoaded();
+    return workspaceSymbols(projects, p.query, token);
+  }, []));
   connection.onCodeLens(handle('codeLens', (p, token) => withDocument(p.textDocument.uri, (project, path) => codeLenses(project, path, token), null), null));
   connection.languages.semanticTokens.on(
-    handle('semanticTokens', (p, token) => withDocument(p.textDocument.uri, (project, path) => semanticTokens(project, path, token), null) ?? { data: [] }, { data: [] }),
+    handle('semanticTokens', async (p, token) => (await withDocument(p.textDocument.uri, (project, path) => semanticTokens(project, path, token), null)) ?? { data: [] }, { data: [] }),
   );
   connection.onCodeAction(handle('codeAction', (p, token) => withDocument(p.textDocument.uri, (project, path) => codeActions(project, path, p.range, token), null), null));
 
   connection.onRequest(
     ThemeTreeRequest,
-    handle('themeTree', (p: ThemeTreeParams, token) => projects.filter((project) => !p?.folder || project.uri('') === p.folder).map((project) => themeTree(project, token)), []),
+    handle('themeTree', async (p: ThemeTreeParams, token) => {
+      await allLoaded();
+      return projects.filter((project) => !p?.folder || project.uri('') === p.folder).map((project) => themeTree(project, token));
+    }, []),
   );
   connection.onRequest(
     SegmentsRequest,
-    handle('segments', (p: SegmentsParams) => {
+    handle('segments', async (p: SegmentsParams, token) => {
+      await allLoaded();
       const project = projects.find((x) => x.uri('') === p.folder);
-      return project ? segmentsOfNode(project, p.id, p.descendants ?? true) : [];
+      return project ? segmentsOfNode(project, p.id, p.descendants ?? true, token) : [];
     }, []),
   );
 

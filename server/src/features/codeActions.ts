@@ -8,7 +8,7 @@ import type { Project } from '../workspace/project';
 import { nameRange, themePath } from './codeAt';
 import { editSource, toWorkspaceEdit } from './edits';
 
-export function codeActions(project: Project, path: string, range: Range, token: CancellationToken): CodeAction[] | null {
+export async function codeActions(project: Project, path: string, range: Range, token: CancellationToken): Promise<CodeAction[] | null> {
   const index = project.index;
   const transcript = index.transcript(path);
   if (!transcript) return null;
@@ -31,22 +31,22 @@ export function codeActions(project: Project, path: string, range: Range, token:
     }
     if (added.has(name)) continue;
     added.add(name);
-    out.push(...addToCodebook(project, name, token).map((a) => ({ ...a, diagnostics: [lspDiagnostic] })));
+    out.push(...(await addToCodebook(project, name, token)).map((a) => ({ ...a, diagnostics: [lspDiagnostic] })));
   }
   return out;
 }
 
 /** "Add #x to the codebook under <theme>" for each theme, then "… at the end of the codebook". */
-export function addToCodebook(project: Project, name: string, token?: CancellationToken): CodeAction[] {
+export async function addToCodebook(project: Project, name: string, token?: CancellationToken): Promise<CodeAction[]> {
   const source = editSource(project, token);
-  const action = (title: string, parent: string | null): CodeAction => ({
+  const action = async (title: string, parent: string | null): Promise<CodeAction> => ({
     title,
     kind: CodeActionKind.QuickFix,
-    edit: toWorkspaceEdit(project, addCodePlan(source, name, parent)),
+    edit: await toWorkspaceEdit(project, addCodePlan(source, name, parent), token),
   });
-  if (!project.index.hasCodebook) return [action(`Add #${name} to a new codebook`, null)];
-  return [
-    ...addCodeTargets(source).map((theme) => action(`Add #${name} to the codebook under ${themePath(project, theme.id)}`, theme.id)),
-    action(`Add #${name} at the end of the codebook`, null),
-  ];
+  if (!project.index.hasCodebook) return [await action(`Add #${name} to a new codebook`, null)];
+  const out: CodeAction[] = [];
+  for (const theme of addCodeTargets(source)) out.push(await action(`Add #${name} to the codebook under ${themePath(project, theme.id)}`, theme.id));
+  out.push(await action(`Add #${name} at the end of the codebook`, null));
+  return out;
 }

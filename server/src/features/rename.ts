@@ -15,9 +15,9 @@ export function prepareRename(project: Project, path: string, position: Position
   return { range: nameRange(at.range, !slug), placeholder: at.id };
 }
 
-export function rename(project: Project, path: string, position: Position, newName: string, token: CancellationToken): WorkspaceEdit | null {
+export async function rename(project: Project, path: string, position: Position, newName: string, token: CancellationToken): Promise<WorkspaceEdit | null> {
   const at = codeAt(project, path, position);
   if (!at) return null;
   const plan = planOrError(() => renamePlan(editSource(project, token), at.id, newName));
-  return plan.edits.length === 0 ? { changes: {} } : toWorkspaceEdit(project, plan);
+  return plan.edits.length === 0 ? { changes: {} } : toWorkspaceEdit(project, plan, token);
 }

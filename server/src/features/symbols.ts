@@ -4,6 +4,7 @@
 import { SymbolKind, type CancellationToken, type DocumentSymbol, type SymbolInformation } from 'vscode-languageserver';
 import { lineMapOf } from '../../../core';
 import type { Project } from '../workspace/project';
+import { Chunks } from '../chunks';
 import { nodeCountsLine } from './codeAt';
 
 export function documentSymbols(project: Project, path: string, token: CancellationToken): DocumentSymbol[] | null {
@@ -52,12 +53,13 @@ export function documentSymbols(project: Project, path: string, token: Cancellat
   return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
 
-export function workspaceSymbols(projects: Project[], query: string, token: CancellationToken): SymbolInformation[] {
+export async function workspaceSymbols(projects: Project[], query: string, token: CancellationToken): Promise<SymbolInformation[]> {
   const q = query.toLowerCase().replace(/^#/, '');
   const out: SymbolInformation[] = [];
+  const chunks = new Chunks(token, projects);
   for (const project of projects) {
     for (const node of project.index.codebookNodes()) {
-      if (token.isCancellationRequested) return out;
+      await chunks.step();
       if (q && !node.id.toLowerCase().includes(q) && !node.label.toLowerCase().includes(q)) continue;
       out.push({
         name: node.kind === 'theme' ? node.label || node.id : `#${node.id}`,

@@ -5,6 +5,7 @@
 import type { CancellationToken } from 'vscode-languageserver';
 import { lineMapOf } from '../../../core';
 import type { Project } from '../workspace/project';
+import { Chunks } from '../chunks';
 import type { SegmentItem, ThemeTreeNode, ThemeTreeProject } from '../protocol';
 
 export function themeTree(project: Project, token: CancellationToken): ThemeTreeProject | null {
@@ -51,15 +52,21 @@ export function themeTree(project: Project, token: CancellationToken): ThemeTree
   };
 }
 
-export function segmentsOfNode(project: Project, id: string, descendants: boolean): SegmentItem[] {
-  return project.index.segmentsOf(id, descendants).map((ref) => ({
-    uri: project.uri(ref.path),
-    file: ref.path,
-    case: ref.caseId,
-    codes: ref.segment.codes,
-    text: ref.segment.text,
-    range: lineMapOf(project.index.transcript(ref.path)!).range(ref.segment.start, ref.segment.end),
-  }));
+export async function segmentsOfNode(project: Project, id: string, descendants: boolean, token: CancellationToken): Promise<SegmentItem[]> {
+  const chunks = new Chunks(token, [project]);
+  const out: SegmentItem[] = [];
+  for (const ref of project.index.segmentsOf(id, descendants)) {
+    await chunks.step();
+    out.push({
+      uri: project.uri(ref.path),
+      file: ref.path,
+      case: ref.caseId,
+      codes: ref.segment.codes,
+      text: ref.segment.text,
+      range: lineMapOf(project.index.transcript(ref.path)!).range(ref.segment.start, ref.segment.end),
+    });
+  }
+  return out;
 }
 
 /** Distinct segments and cases over several codes (a segment with two of them counts once). */

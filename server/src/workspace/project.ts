@@ -28,6 +28,9 @@ export class Project {
   private readonly uris = new Map<string, string>();
   readonly skipped = new Map<string, string>();
 
+  /** Set while the project (re)loads every file: requests wait for it, so none sees a half-built index. */
+  loading: Promise<void> | undefined;
+
   constructor(readonly root: string, readonly name: string, paranoid = false) {
     this.index = new ProjectIndex({ paranoid });
   }
@@ -45,6 +48,11 @@ export class Project {
 
   rememberUri(path: string, uri: string): void {
     this.uris.set(path, uri);
+  }
+
+  /** Changes with every change of the index (a request that spans awaits compares it). */
+  get revision(): number {
+    return this.index.revision;
   }
 
   /** Reads every project file (the editor's unsaved text over the disk), in batches so the server stays responsive. */
