@@ -91,3 +91,27 @@ export function applyPlan(raw: string, path: string, plan: EditPlan): string {
 export function sortEdits(edits: TextEditPlan[]): TextEditPlan[] {
   return edits.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.offset - b.offset));
 }
+
+/**
+ * Applies non-overlapping `edits` (offsets into `text`) and returns the change
+ * as one edit: the smallest range that differs. For plans whose pieces touch
+ * each other (a block cut out next to where another goes in).
+ */
+export function asOneEdit(path: string, text: string, edits: Array<{ offset: number; length: number; newText: string }>): TextEditPlan[] {
+  let result = text;
+  for (const e of [...edits].sort((a, b) => b.offset - a.offset || b.length - a.length)) result = result.slice(0, e.offset) + e.newText + result.slice(e.offset + e.length);
+  if (result === text) return [];
+  let prefix = 0;
+  const shorter = Math.min(text.length, result.length);
+  while (prefix < shorter && text.charCodeAt(prefix) === result.charCodeAt(prefix)) prefix++;
+  // Never split a surrogate pair or a CRLF.
+  while (prefix > 0 && (isLowSurrogate(text.charCodeAt(prefix)) || (text[prefix] === '\n' && text[prefix - 1] === '\r'))) prefix--;
+  let suffix = 0;
+  while (suffix < shorter - prefix && text.charCodeAt(text.length - 1 - suffix) === result.charCodeAt(result.length - 1 - suffix)) suffix++;
+  while (suffix > 0 && (isLowSurrogate(text.charCodeAt(text.length - suffix)) || (text[text.length - suffix] === '\n' && text[text.length - suffix - 1] === '\r'))) suffix--;
+  return [{ path, offset: prefix, length: text.length - suffix - prefix, newText: result.slice(prefix, result.length - suffix) }];
+}
+
+function isLowSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
+}

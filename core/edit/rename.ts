@@ -28,7 +28,7 @@ export function renamePlan(source: EditSource, id: string, newNameInput: string)
   const newName = checkCodeName(newNameInput);
   if (newName === id) return { edits: [] };
   if (idExists(source, newName)) {
-    throw new EditRefused(`#${newName} already exists: to merge two codes, recode their extracts instead of renaming.`);
+    throw new EditRefused(`#${newName} already exists: to make the two one code, merge #${id} into #${newName} (marginalia.mergeCode).`);
   }
   return { edits: replaceId(source, id, newName, true) };
 }

@@ -14,6 +14,7 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
   CancellationToken,
+  CodeActionKind,
   type CompletionItem,
   type Connection,
   type Diagnostic as LspDiagnostic,
@@ -32,6 +33,8 @@ import { prepareRename, rename } from './features/rename';
 import { documentSymbols, workspaceSymbols } from './features/symbols';
 import { codeLenses } from './features/codeLens';
 import { codeActions } from './features/codeActions';
+import { commandPlan, REFACTOR_COMMANDS, refactorActions } from './features/refactor';
+import { toWorkspaceEdit } from './features/edits';
 import { SEMANTIC_LEGEND, semanticTokens } from './features/semanticTokens';
 import { segmentsOfNode, themeTree } from './features/themeTree';
 import { editedParagraph, TypingGuard, TYPING_PAUSE_MS } from './typing';
@@ -183,7 +186,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         documentSymbolProvider: true,
         workspaceSymbolProvider: true,
         codeLensProvider: { resolveProvider: false },
-        codeActionProvider: { codeActionKinds: ['quickfix'] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, CodeActionKind.RefactorMove] },
+        executeCommandProvider: { commands: REFACTOR_COMMANDS },
         semanticTokensProvider: { legend: SEMANTIC_LEGEND, full: true },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
@@ -280,7 +284,14 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     handle('references', (p, token) => withDocument(p.textDocument.uri, (project, path) => references(project, path, p.position, p.context.includeDeclaration, token), null), null),
   );
   connection.onPrepareRename(handle('prepareRename', (p) => withDocument(p.textDocument.uri, (project, path) => prepareRename(project, path, p.position), null), null));
-  connection.onRenameRequest(handle('rename', (p, token) => withDocument(p.textDocument.uri, (project, path) => rename(project, path, p.position, p.newName, token), null), null));
+  /** Asks whether renaming #from to the existing #into should merge them (when the client can ask). */
+  const confirmMerge = async (from: string, into: string): Promise<boolean> => {
+    const answer = await connection.window.showInformationMessage(`#${into} already exists. Merge #${from} into #${into}? Every #${from} becomes #${into} and #${from} leaves the codebook.`, { title: 'Merge' }, { title: 'Cancel' });
+    return answer?.title === 'Merge';
+  };
+  connection.onRenameRequest(
+    handle('rename', (p, token) => withDocument(p.textDocument.uri, (project, path) => rename(project, path, p.position, p.newName, token, capabilities.window?.showMessage ? confirmMerge : undefined), null), null),
+  );
   connection.onDocumentSymbol(handle('documentSymbol', (p, token) => withDocument(p.textDocument.uri, (project, path) => documentSymbols(project, path, token), null), null));
   connection.onWorkspaceSymbol(handle('workspaceSymbol', async (p, token) => {
     await allLoaded();
@@ -290,7 +301,24 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.languages.semanticTokens.on(
     handle('semanticTokens', async (p, token) => (await withDocument(p.textDocument.uri, (project, path) => semanticTokens(project, path, token), null)) ?? { data: [] }, { data: [] }),
   );
-  connection.onCodeAction(handle('codeAction', (p, token) => withDocument(p.textDocument.uri, (project, path) => codeActions(project, path, p.range, token), null), null));
+  connection.onCodeAction(
+    handle('codeAction', (p, token) => withDocument(p.textDocument.uri, async (project, path) => {
+      const only = p.context.only;
+      const fixes = !only || only.some((k) => k.startsWith('quickfix')) ? ((await codeActions(project, path, p.range, token)) ?? []) : [];
+      const refactors = !only || only.some((k) => k.startsWith('refactor')) ? await refactorActions(project, path, p.range, token) : [];
+      return [...fixes, ...refactors];
+    }, null), null),
+  );
+  connection.onExecuteCommand(
+    handle('executeCommand', async (p, token) => {
+      await allLoaded();
+      const change = commandPlan(p.command, p.arguments, projects, locate, token);
+      if (change.plan.edits.length === 0) return { applied: true, ...change.result };
+      const edit = await toWorkspaceEdit(change.project, change.plan, token);
+      const applied = await connection.workspace.applyEdit({ label: change.label, edit });
+      return { applied: applied.applied, ...change.result };
+    }, null),
+  );
 
   connection.onRequest(
     ThemeTreeRequest,

@@ -34,7 +34,7 @@ test('rename: offsets of the names only, in the BOM-stripped text; the BOM stays
 test('rename refuses an invalid name and an existing one', () => {
   const p = project({ 'codebook.md': '- #a\n- #b\n', 'P1.md': '[x]{#a #c}\n' });
   assert.throws(() => renamePlan(p, 'a', 'two words'), new EditRefused('"two words" cannot be a code name: start with a letter or digit, then use letters, digits, - _ . or /.'));
-  assert.throws(() => renamePlan(p, 'a', 'c'), new EditRefused('#c already exists: to merge two codes, recode their extracts instead of renaming.'));
+  assert.throws(() => renamePlan(p, 'a', 'c'), new EditRefused('#c already exists: to make the two one code, merge #a into #c (marginalia.mergeCode).'));
   assert.deepEqual(renamePlan(p, 'a', '#a'), { edits: [] });
 });
 

@@ -54,7 +54,7 @@ test('rename refuses invalid and existing names with a clear message', async () 
       message: '"two words" cannot be a code name: start with a letter or digit, then use letters, digits, - _ . or /.',
     });
     await assert.rejects(client.at('textDocument/rename', 'codebook.md', 2, 5, { newName: 'other' }), {
-      message: '#other already exists: to merge two codes, recode their extracts instead of renaming.',
+      message: '#other already exists: to make the two one code, merge #role-blur into #other (marginalia.mergeCode).',
     });
     assert.equal(await client.at('textDocument/prepareRename', 'transcripts/P1.md', 5, 2), null);
   } finally {

@@ -60,7 +60,7 @@ test('code lens: counts above every codebook entry', async () => {
 test('quick fixes for an unknown code: change to the closest, add to the codebook under each theme or at its end', async () => {
   const client = await clientPromise;
   const range = { start: { line: 2, character: 51 }, end: { line: 2, character: 51 } };
-  const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: client.uri('transcripts/P1.md') }, range, context: { diagnostics: [] } });
+  const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: client.uri('transcripts/P1.md') }, range, context: { diagnostics: [], only: ['quickfix'] } });
   assert.deepEqual(actions.map((a) => a.title), [
     'Change to #role-blur',
     'Add #rol-blur to the codebook under Position',
@@ -85,7 +85,7 @@ test('add to the codebook keeps a CRLF codebook CRLF', async () => {
   const crlf = await LspClient.start(crlfRoot);
   try {
     const range = { start: { line: 0, character: 5 }, end: { line: 0, character: 5 } };
-    const actions = await crlf.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: crlf.uri('transcripts/P1.md') }, range, context: { diagnostics: [] } });
+    const actions = await crlf.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: crlf.uri('transcripts/P1.md') }, range, context: { diagnostics: [], only: ['quickfix'] } });
     assert.deepEqual(actions.map((a) => a.title), ['Add #b to the codebook under Theme', 'Add #b at the end of the codebook']);
     assert.deepEqual((actions[0].edit as WorkspaceEdit).changes, {
       [crlf.uri('codebook.md')]: [{ range: { start: { line: 2, character: 10 }, end: { line: 2, character: 10 } }, newText: '\r\n- #b' }],
