@@ -2,23 +2,8 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { addCodePlan, addCodeTargets, applyPlan, EditRefused, parseCodebook, ProjectIndex, renamePlan, type EditPlan, type EditSource } from '../../core';
-
-/** An in-memory project: the index and its texts, as a front end would hold them. */
-function project(files: Record<string, string>): EditSource & { files: Map<string, string> } {
-  const index = new ProjectIndex({ paranoid: true });
-  const map = new Map(Object.entries(files));
-  const order = [...map.keys()].sort((a, b) => rank(a) - rank(b));
-  for (const path of order) index.update(path, map.get(path)!);
-  return { index, files: map, text: (path) => map.get(path) };
-}
-const rank = (path: string): number => (path === 'marginalia.yml' ? 0 : path === 'codebook.md' ? 1 : 2);
-
-function applied(p: { files: Map<string, string> }, plan: EditPlan): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const path of new Set(plan.edits.map((e) => e.path))) out[path] = applyPlan(p.files.get(path) ?? '', path, plan);
-  return out;
-}
+import { addCodePlan, addCodeTargets, EditRefused, parseCodebook, renamePlan } from '../../core';
+import { editProject as project, planned as applied } from '../support/editProject';
 
 test('rename: offsets of the names only, in the BOM-stripped text; the BOM stays when applied', () => {
   const p = project({ 'codebook.md': '\uFEFF# T {#t}\r\n\r\n- #a: 😀 A\r\n', 'P1.md': '\uFEFF[x]{#a} 👩‍⚕️ [y]{#b #a}\r\n' });

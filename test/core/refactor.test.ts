@@ -4,25 +4,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { applyPlan, deletePlan, EditRefused, mergePlan, movePlan, newNodePlan, parseCodebook, ProjectIndex, uncodePlan, type EditPlan } from '../../core';
-
-function project(files: Record<string, string>): { index: ProjectIndex; files: Map<string, string>; text: (path: string) => string | undefined } {
-  const index = new ProjectIndex({ paranoid: true });
-  const map = new Map(Object.entries(files));
-  for (const path of [...map.keys()].sort((a, b) => Number(b === 'codebook.md') - Number(a === 'codebook.md'))) index.update(path, map.get(path)!);
-  return { index, files: map, text: (path) => map.get(path) };
-}
-
-/** Applies a plan to the project's files and its index, and returns the changed files. */
-function apply(p: ReturnType<typeof project>, plan: EditPlan): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const path of new Set(plan.edits.map((e) => e.path))) {
-    out[path] = applyPlan(p.files.get(path) ?? '', path, plan);
-    p.files.set(path, out[path]);
-    p.index.update(path, out[path]);
-  }
-  return out;
-}
+import { deletePlan, EditRefused, mergePlan, movePlan, newNodePlan, parseCodebook, uncodePlan } from '../../core';
+import { applyToProject as apply, editProject as project } from '../support/editProject';
 
 const CODEBOOK = [
   '# Position {#position}',
