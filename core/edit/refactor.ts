@@ -91,12 +91,7 @@ export function movePlan(source: EditSource, id: string, parent: string | null):
       const e = insertUnder(after, path, newTarget, (indent) => indentBlock(block, indent));
       insert = e;
     } else {
-      // Top-level codes come before the first heading.
-      const last = after.lastCodeChild(undefined);
-      const first = after.nodes[0];
-      if (last) insert = { offset: last.end, length: 0, newText: `${after.eol}${block}` };
-      else if (first) insert = { offset: after.lineStart(first.start), length: 0, newText: `${block}${after.eol}${after.eol}` };
-      else insert = { offset: 0, length: rest.length, newText: `${block}${after.eol}` };
+      insert = insertTopLevel(after, block);
     }
   } else {
     const depth = (newTarget?.depth ?? 0) + 1;
@@ -108,6 +103,16 @@ export function movePlan(source: EditSource, id: string, parent: string | null):
   }
   const moved = rest.slice(0, insert.offset) + insert.newText + rest.slice(insert.offset + insert.length);
   return { edits: asOneEdit(path, book.text, [{ offset: 0, length: book.text.length, newText: moved }]) };
+}
+
+/** Inserts a code item at the top level: after the last top-level code, else before the first heading. */
+function insertTopLevel(book: CodebookText, block: string): Edit {
+  const last = book.lastCodeChild(undefined);
+  const first = book.nodes[0];
+  if (last) return { offset: last.end, length: 0, newText: `${book.eol}${block}` };
+  if (first) return { offset: book.lineStart(first.start), length: 0, newText: `${block}${book.eol}${book.eol}` };
+  const content = book.trimmedEnd(book.text.length);
+  return { offset: content, length: book.text.length - content, newText: `${content > 0 ? book.eol + book.eol : ''}${block}${book.eol}` };
 }
 
 /** A theme's section with every heading in it `delta` levels deeper (or higher). */
@@ -138,7 +143,12 @@ export function newNodePlan(source: EditSource, parent: string | null, kind: 'th
   let id = base;
   for (let n = 2; idExists(source, id); n++) id = `${base}-${n}`;
   const label = name === id ? '' : name;
-  if (kind === 'code') return { id, plan: addCodePlan(source, id, parent, label) };
+  if (kind === 'code') {
+    // A new code at the top level goes before the first heading (after it, it would belong to that theme).
+    if (parent !== null || !source.index.hasCodebook) return { id, plan: addCodePlan(source, id, parent, label) };
+    const { book, path } = codebookOf(source);
+    return { id, plan: { edits: [{ path, ...insertTopLevel(book, `- #${id}${label ? `: ${label}` : ''}`) }] } };
+  }
   const index = source.index;
   const path = index.codebookPath;
   if (!index.hasCodebook) {

@@ -76,6 +76,9 @@ test('new theme and code: a valid unique id from the name, in the codebook\'s li
   const code = newNodePlan(p, 'position-2', 'code', 'Role blur?');
   assert.equal(code.id, 'role-blur-2');
   assert.equal(apply(p, code.plan)['codebook.md'], `${CODEBOOK}\r\n# Position {#position-2}\r\n\r\n- #role-blur-2: Role blur?\r\n`);
+  const top = newNodePlan(p, null, 'code', 'Top');
+  assert.equal(apply(p, top.plan)['codebook.md'], `- #top: Top\r\n\r\n${CODEBOOK}\r\n# Position {#position-2}\r\n\r\n- #role-blur-2: Role blur?\r\n`);
+  assert.equal(p.index.node('top')?.parent, undefined);
   assert.throws(() => newNodePlan(p, null, 'code', '?!'), new EditRefused('"?!" has no letters or digits to make an id from.'));
 });
 
