@@ -15,6 +15,7 @@ import {
   TextDocumentSyncKind,
   CancellationToken,
   CodeActionKind,
+  type CodeAction,
   type CompletionItem,
   type Connection,
   type Diagnostic as LspDiagnostic,
@@ -33,7 +34,7 @@ import { prepareRename, rename } from './features/rename';
 import { documentSymbols, workspaceSymbols } from './features/symbols';
 import { codeLenses } from './features/codeLens';
 import { codeActions } from './features/codeActions';
-import { commandPlan, REFACTOR_COMMANDS, refactorActions } from './features/refactor';
+import { commandPlan, REFACTOR_COMMANDS, refactorActions, resolveRefactorAction } from './features/refactor';
 import { toWorkspaceEdit } from './features/edits';
 import { SEMANTIC_LEGEND, semanticTokens } from './features/semanticTokens';
 import { segmentsOfNode, themeTree } from './features/themeTree';
@@ -186,7 +187,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         documentSymbolProvider: true,
         workspaceSymbolProvider: true,
         codeLensProvider: { resolveProvider: false },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, CodeActionKind.RefactorMove] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, CodeActionKind.RefactorMove], resolveProvider: true },
         executeCommandProvider: { commands: REFACTOR_COMMANDS },
         semanticTokensProvider: { legend: SEMANTIC_LEGEND, full: true },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
@@ -305,9 +306,16 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     handle('codeAction', (p, token) => withDocument(p.textDocument.uri, async (project, path) => {
       const only = p.context.only;
       const fixes = !only || only.some((k) => k.startsWith('quickfix')) ? ((await codeActions(project, path, p.range, token)) ?? []) : [];
-      const refactors = !only || only.some((k) => k.startsWith('refactor')) ? await refactorActions(project, path, p.range, token) : [];
+      const lazy = capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') ?? false;
+      const refactors = !only || only.some((k) => k.startsWith('refactor')) ? await refactorActions(project, path, p.range, lazy, token) : [];
       return [...fixes, ...refactors];
     }, null), null),
+  );
+  connection.onCodeActionResolve(
+    handle('codeActionResolve', async (action: CodeAction, token) => {
+      await allLoaded();
+      return resolveRefactorAction(action, projects, locate, token);
+    }, (action: CodeAction) => action),
   );
   connection.onExecuteCommand(
     handle('executeCommand', async (p, token) => {

@@ -119,3 +119,26 @@ test('renaming a code to an existing name offers the merge; the merge is the ren
     await client.stop();
   }
 });
+
+test('a client that resolves code actions gets the edit only for the action it chooses; a near name offers the merge', async () => {
+  const files = new Map([['codebook.md', CODEBOOK.replace('- #first\r\n', '- #first\r\n- #Years: typo\r\n')], ['transcripts/P1.md', P1]]);
+  const { client, root } = await start(files, { textDocument: { publishDiagnostics: {}, rename: { prepareSupport: true }, codeAction: { resolveSupport: { properties: ['edit'] } } } });
+  try {
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri: client.uri('codebook.md') },
+      range: { start: { line: 13, character: 4 }, end: { line: 13, character: 4 } },
+      context: { diagnostics: [], only: ['refactor'] },
+    });
+    assert.deepEqual(actions.map((a) => [a.title, a.edit === undefined]), [
+      ['Merge #Years into #years', true],
+      ['Delete the unused code #Years', true],
+      ['Move #Years under Position', true],
+      ['Move #Years under Position › Struggle', true],
+    ]);
+    const resolved = await client.request<CodeAction>('codeAction/resolve', actions[0]);
+    const codebook = readFileSync(join(root, 'codebook.md'), 'utf8');
+    assert.equal(applyTextEdits(codebook, resolved.edit!.changes![client.uri('codebook.md')]), CODEBOOK.replace('- #years: For years\r\n', '- #years: For years\r\n\r\n  Merged from #Years: typo\r\n'));
+  } finally {
+    await client.stop();
+  }
+});

@@ -4,12 +4,12 @@
 // (core/edit/refactor.ts); the server only converts and sends them.
 
 import { CodeActionKind, LSPErrorCodes, ResponseError, type CancellationToken, type CodeAction, type Position, type Range, type WorkspaceEdit } from 'vscode-languageserver';
-import { deletePlan, lineMapOf, mergePlan, movePlan, newNodePlan, uncodePlan, type EditPlan, type ParsedTranscript } from '../../../core';
+import { closestName, deletePlan, lineMapOf, mergePlan, movePlan, newNodePlan, uncodePlan, type EditPlan, type ParsedTranscript } from '../../../core';
 import type { Project } from '../workspace/project';
 import { codeAt, themePath } from './codeAt';
 import { editSource, planOrError, toWorkspaceEdit } from './edits';
 
-export const REFACTOR_COMMANDS = ['marginalia.moveNode', 'marginalia.mergeCode', 'marginalia.newNode', 'marginalia.uncode'];
+export const REFACTOR_COMMANDS = ['marginalia.moveNode', 'marginalia.mergeCode', 'marginalia.newNode', 'marginalia.uncode', 'marginalia.deleteCode'];
 
 /** What a command changes: the edit to send with workspace/applyEdit, its undo label, and what the client may want back. */
 export interface CommandEdit {
@@ -83,6 +83,11 @@ export function commandPlan(
       const code = a.code === null || a.code === undefined ? null : text(a.code, 'The code');
       return { project: found.project, plan: run(found.project, (s) => uncodePlan(s, found.path, offsetOf(transcript, position), code)), label: code ? `Uncode #${code}` : 'Uncode' };
     }
+    case 'marginalia.deleteCode': {
+      const id = text(a.id, 'The code to delete');
+      const project = knowing(id);
+      return { project: project!, plan: run(project, (s) => deletePlan(s, id)), label: `Delete #${id}` };
+    }
     default:
       throw invalid(`Marginalia has no command ${command}.`);
   }
@@ -94,36 +99,78 @@ function offsetOf(transcript: ParsedTranscript, position: Position): number {
   return starts[line] + Math.max(0, position.character);
 }
 
-/** Code actions for the refactorings at the cursor: uncode in a transcript; move and delete in the codebook. */
-export async function refactorActions(project: Project, path: string, range: Range, token: CancellationToken): Promise<CodeAction[]> {
+/** What a refactoring code action does, kept in its `data` until the client resolves its edit. */
+interface RefactorData {
+  refactor: { command: string; args: Record<string, unknown> };
+}
+
+/**
+ * Code actions for the refactorings at the cursor: uncode in a transcript;
+ * merge into a near name, move and delete in the codebook. With `lazy` (the
+ * client resolves code actions) the edit is computed only for the action
+ * chosen (`resolveRefactorAction`); otherwise now, and an action that cannot
+ * be done is not offered.
+ */
+export async function refactorActions(project: Project, path: string, range: Range, lazy: boolean, token: CancellationToken): Promise<CodeAction[]> {
   const index = project.index;
   const out: CodeAction[] = [];
-  const source = editSource(project, token);
-  const action = async (title: string, kind: string, plan: () => EditPlan): Promise<void> => {
+  const folder = project.uri('');
+  const offer = async (title: string, kind: string, command: string, args: Record<string, unknown>): Promise<void> => {
+    const data: RefactorData = { refactor: { command, args: { ...args, folder } } };
+    if (lazy) {
+      out.push({ title, kind, data });
+      return;
+    }
     try {
-      out.push({ title, kind, edit: await toWorkspaceEdit(project, plan(), token) });
+      const change = commandPlan(command, data.refactor.args, [project], () => ({ project, path }), token);
+      out.push({ title, kind, edit: await toWorkspaceEdit(project, change.plan, token) });
     } catch {
       // A refactoring that cannot be done here is simply not offered.
     }
   };
   const transcript = index.transcript(path);
+  const at = codeAt(project, path, range.start);
   if (transcript) {
-    const at = codeAt(project, path, range.start);
+    const uri = project.uri(path);
     const offset = offsetOf(transcript, range.start);
-    if (at) await action(`Remove #${at.id} from this coding`, CodeActionKind.RefactorRewrite, () => uncodePlan(source, path, offset, at.id));
-    await action('Remove this coding (keep the words)', CodeActionKind.RefactorRewrite, () => uncodePlan(source, path, offset, null));
+    const inCoding = transcript.tokens.some((t) => t.start <= offset && offset <= t.end + 1) || transcript.segments.some((s) => s.start <= offset && offset <= s.end);
+    if (!inCoding) return out;
+    if (at) await offer(`Remove #${at.id} from this coding`, CodeActionKind.RefactorRewrite, 'marginalia.uncode', { uri, position: range.start, code: at.id });
+    await offer('Remove this coding (keep the words)', CodeActionKind.RefactorRewrite, 'marginalia.uncode', { uri, position: range.start, code: null });
+    if (at?.node?.kind === 'code') await offerMerge(project, at.id, offer);
     return out;
   }
-  if (path !== index.codebookPath) return out;
-  const at = codeAt(project, path, range.start);
-  if (!at?.node) return out;
+  if (path !== index.codebookPath || !at?.node) return out;
   const node = at.node;
-  if (node.kind === 'code' && index.counts(node.id).total === 0) await action(`Delete the unused code #${node.id}`, CodeActionKind.RefactorRewrite, () => deletePlan(source, node.id));
+  if (node.kind === 'code') await offerMerge(project, node.id, offer);
+  if (node.kind === 'code' && index.counts(node.id).total === 0 && index.children(node.id).length === 0) {
+    await offer(`Delete the unused code #${node.id}`, CodeActionKind.RefactorRewrite, 'marginalia.deleteCode', { id: node.id });
+  }
   for (const theme of index.codebookNodes()) {
-    if (theme.kind !== 'theme' || theme.id === node.parent || theme.id === node.id || index.ancestors(theme.id).includes(node.id)) continue;
-    await action(`Move ${node.kind === 'code' ? `#${node.id}` : `"${node.label}"`} under ${themePath(project, theme.id)}`, CodeActionKind.RefactorMove, () => movePlan(source, node.id, theme.id));
+    if (theme.kind !== 'theme' || theme.id === node.parent || index.ancestors(theme.id).includes(node.id) || index.node(theme.id) !== theme) continue;
+    await offer(`Move ${node.kind === 'code' ? `#${node.id}` : `"${node.label}"`} under ${themePath(project, theme.id)}`, CodeActionKind.RefactorMove, 'marginalia.moveNode', { id: node.id, parent: theme.id });
   }
   return out;
+}
+
+/** "Merge #a into #b" when the codebook has a near name (a typo, another case). */
+async function offerMerge(project: Project, id: string, offer: (title: string, kind: string, command: string, args: Record<string, unknown>) => Promise<void>): Promise<void> {
+  const others = project.index.codebookNodes().filter((n) => n.kind === 'code' && n.id !== id).map((n) => n.id);
+  const near = closestName(id, others);
+  if (near) await offer(`Merge #${id} into #${near}`, CodeActionKind.RefactorRewrite, 'marginalia.mergeCode', { from: id, into: near });
+}
+
+/** Computes the edit of a refactoring code action the client chose. */
+export async function resolveRefactorAction(
+  action: CodeAction,
+  projects: readonly Project[],
+  locate: (uri: string) => { project: Project; path: string } | undefined,
+  token: CancellationToken,
+): Promise<CodeAction> {
+  const data = action.data as RefactorData | undefined;
+  if (!data?.refactor) return action;
+  const change = commandPlan(data.refactor.command, data.refactor.args, projects, locate, token);
+  return { ...action, edit: await toWorkspaceEdit(change.project, change.plan, token) };
 }
 
 /** Renaming #from to an existing #into: the merge, as the rename's edit (after the analyst agreed). */
