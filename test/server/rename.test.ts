@@ -91,7 +91,7 @@ test('rename a code written in NFC in the codebook and NFD in a transcript: ever
     assert.equal(after.get('codebook.md'), codebook.replace('#caf\u00e9', '#coffee'));
     assert.equal(after.get('transcripts/P1.md'), '[a]{#coffee} and [b]{#coffee}\n');
     await assert.rejects(client.at('textDocument/rename', 'transcripts/P1.md', 0, 6, { newName: 'the\u0301' }), {
-      message: '#th\u00e9 already exists: to merge two codes, recode their extracts instead of renaming.',
+      message: '#th\u00e9 already exists: to make the two one code, merge #caf\u00e9 into #th\u00e9 (marginalia.mergeCode).',
     });
   } finally {
     await client.stop();
