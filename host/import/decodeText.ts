@@ -17,6 +17,18 @@ function clearlyWindows1252(bytes: Uint8Array): boolean {
   return high * 4 < bytes.length;
 }
 
+/**
+ * Windows-1252's 0x80–0x9F (curly quotes, dashes, €…); the other bytes are Latin-1.
+ * Node's TextDecoder('windows-1252') decodes these as C1 controls, as Latin-1 would.
+ */
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  let out = '';
+  for (const b of bytes) out += b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80] : String.fromCharCode(b);
+  return out;
+}
+
 /** The text of a file, or an ImportError with a sentence naming it. */
 export function decodeText(bytes: Uint8Array, name: string): string {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
@@ -29,7 +41,7 @@ export function decodeText(bytes: Uint8Array, name: string): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    if (clearlyWindows1252(bytes)) return new TextDecoder('windows-1252').decode(bytes);
+    if (clearlyWindows1252(bytes)) return decodeWindows1252(bytes);
     throw new ImportError(`${name} is not UTF-8 text and not clearly Latin-1 or Windows-1252 either: save it as UTF-8 and import it again.`);
   }
 }

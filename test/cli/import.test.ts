@@ -83,6 +83,16 @@ test('Latin-1 text is decoded; undecodable text is refused; the other files are 
   assert.ok(!existsSync(join(dir, 'transcripts/bad.md')));
 });
 
+test('Windows-1252 quotes and euro, and UTF-16 with a byte-order mark, are decoded', () => {
+  const cp1252 = Uint8Array.from([...Buffer.from('P1: It cost '), 0x80, ...Buffer.from('5, '), 0x93, ...Buffer.from('free'), 0x94, ...Buffer.from(' they said.\r\n')]);
+  const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('P1: Grüße 😀\n', 'utf16le')]);
+  const dir = folderWith({ 'win.txt': cp1252, 'notepad.txt': utf16 });
+  const r = runCli(['import', 'win.txt', 'notepad.txt'], dir);
+  assert.equal(r.stderr, '');
+  assert.equal(readFileSync(join(dir, 'transcripts/win.md'), 'utf8'), '---\ncase: win\nsource: win.txt\n---\n\n**P1:** It cost €5, “free” they said.\n');
+  assert.equal(readFileSync(join(dir, 'transcripts/notepad.md'), 'utf8'), '---\ncase: notepad\nsource: notepad.txt\n---\n\n**P1:** Grüße 😀\n');
+});
+
 test('empty and header-less captions, a damaged Word file and an unknown format: one sentence each, exit 1', () => {
   const dir = folderWith({
     'empty.vtt': '',
