@@ -47,6 +47,9 @@ await esbuild.build({
   outdir: 'dist',
 });
 
+// The report view's script runs in the webview, a browser page.
+await esbuild.build({ ...common, platform: 'browser', format: 'iife', target: 'chrome120', minify: production, sourcemap: false, entryPoints: { reportView: 'client/webview/report.ts' }, outdir: 'dist' });
+
 if (process.argv.includes('--bench')) {
   await esbuild.build({
     ...common,

@@ -9,6 +9,9 @@ import { CountsChangedNotification, ThemeTreeRequest, type ThemeTreeProject } fr
 import { ThemesTreeProvider } from './themesTree';
 import { plural } from '../../core';
 import { registerCommands } from './commands';
+import { registerReportCommands, ReportPanel } from './reportView';
+import { filterThemes } from './themesFilter';
+import type { CaseCondition } from '../../core/reports/cases';
 import { registerImportCommand } from './importCommand';
 import { markdownItCoding } from './previewPlugin';
 import { registerRefiCommands } from './refiCommands';
@@ -20,6 +23,9 @@ export interface MarginaliaApi {
   themes: ThemesTreeProvider;
   /** Resolves when the server has indexed every folder. */
   ready: Promise<void>;
+  /** The open report view, if any (tests). */
+  report: () => ReportPanel | undefined;
+  onDidRefreshReport: vscode.Event<unknown>;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<MarginaliaApi & { extendMarkdownIt: (md: unknown) => unknown }> {
@@ -46,7 +52,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Margin
   status.tooltip = 'Show the Themes tree';
 
   const refreshSummary = async (): Promise<void> => {
-    const projects = await client!.sendRequest<ThemeTreeProject[]>(ThemeTreeRequest, {});
+    const projects = await client!.sendRequest<ThemeTreeProject[]>(ThemeTreeRequest, { where: themes.where });
+    view.description = projects.find((p) => p.filter)?.filter;
     const transcripts = projects.reduce((n, p) => n + p.transcripts, 0);
     const extracts = projects.reduce((n, p) => n + p.extracts, 0);
     status.text = `$(book) ${plural(transcripts, 'transcript')} · ${plural(extracts, 'extract')}`;
@@ -57,12 +64,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<Margin
 
   context.subscriptions.push(output, view, status, registerCommands(client, themes, refreshSummary), registerRefiCommands(client));
   context.subscriptions.push(registerImportCommand(client));
+  context.subscriptions.push(registerReportCommands(context, client));
+  context.subscriptions.push(vscode.commands.registerCommand('marginalia.filterThemes', (where?: CaseCondition[]) => filterThemes(client!, themes, refreshSummary, where)));
   const ready = client.start().then(async () => {
-    context.subscriptions.push(client!.onNotification(CountsChangedNotification, () => void refreshSummary()));
+    context.subscriptions.push(client!.onNotification(CountsChangedNotification, () => {
+      // One handler per notification in the client: the report view refreshes from here too.
+      void refreshSummary();
+      void ReportPanel.current?.refresh();
+    }));
     await refreshSummary();
   });
   ready.catch((e) => output.appendLine(`Marginalia could not start: ${e instanceof Error ? e.message : String(e)}`));
-  return { client, themes, ready, extendMarkdownIt: (md: unknown) => markdownItCoding(md) };
+  return { client, themes, ready, report: () => ReportPanel.current, onDidRefreshReport: ReportPanel.onDidRefresh, extendMarkdownIt: (md: unknown) => markdownItCoding(md) };
 }
 
 export function deactivate(): Thenable<void> | undefined {

@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { countsLine, escapeMarkdown } from '../../core';
+import type { CaseCondition } from '../../core/reports/cases';
 import { SegmentsRequest, type SegmentItem, type ThemeTreeNode, type ThemeTreeProject } from '../../server/src/protocol';
 
 export type ThemesItem =
@@ -15,6 +16,8 @@ export type ThemesItem =
 
 export class ThemesTreeProvider implements vscode.TreeDataProvider<ThemesItem> {
   private projects: ThemeTreeProject[] = [];
+  /** The case filter (Filter by Case Attribute…): counts and extracts of these cases only. */
+  where: CaseCondition[] = [];
   private readonly changed = new vscode.EventEmitter<ThemesItem | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
 
@@ -108,7 +111,7 @@ export class ThemesTreeProvider implements vscode.TreeDataProvider<ThemesItem> {
   }
 
   private async extracts(project: ThemeTreeProject, node: ThemeTreeNode): Promise<ThemesItem[]> {
-    const segments = await this.client.sendRequest<SegmentItem[]>(SegmentsRequest, { folder: project.folder, id: node.id, descendants: false });
+    const segments = await this.client.sendRequest<SegmentItem[]>(SegmentsRequest, { folder: project.folder, id: node.id, descendants: false, where: this.where });
     return segments.map((segment, index) => ({ type: 'extract', project, node, segment, index }));
   }
 }

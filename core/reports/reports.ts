@@ -5,6 +5,7 @@
 
 import type { ProjectIndex } from '../project/projectIndex';
 import { projectStats, type ProjectStats } from '../project/stats';
+import type { NodeCounts } from '../project/counts';
 import { lineMapOf, type Segment } from '../transcript/parseTranscript';
 import type { Range } from '../types';
 import { naturalCompare, type CaseCondition, type CaseSelection } from './cases';
@@ -64,6 +65,8 @@ export interface CooccurrencePair {
   a: string;
   b: string;
   count: number;
+  /** With `{ examples: n }`: where (up to n of) the pairs overlap — the shared characters. */
+  examples?: Array<{ case: string; file: string; range: Range }>;
 }
 
 export interface Cooccurrence extends ReportScope {
@@ -99,8 +102,9 @@ export function reportNodes(index: ProjectIndex): ReportNode[] {
   const out: ReportNode[] = [];
   const walk = (parent: string | undefined, depth: number): void => {
     for (const node of index.children(parent)) {
-      out.push({ id: node.id, kind: node.kind, label: node.label, depth, parent: node.parent ?? null, defined: true });
-      walk(node.id, depth + 1);
+      // A duplicate id (an error) keeps its own row under its key, `id (2)`, as in the Themes tree.
+      out.push({ id: node.key, kind: node.kind, label: node.label, depth, parent: node.parentKey ?? null, defined: true });
+      walk(node.key, depth + 1);
     }
   };
   walk(undefined, 0);
@@ -176,35 +180,94 @@ export function caseMatrix(index: ProjectIndex, selection: CaseSelection): CaseM
  * segment carrying both counts once. Codes as written, no roll-up. A sweep over
  * each transcript's segments sorted by start meets exactly the overlapping pairs.
  */
-export function cooccurrence(index: ProjectIndex, selection: CaseSelection): Cooccurrence {
+export function cooccurrence(index: ProjectIndex, selection: CaseSelection, options: { examples?: number } = {}): Cooccurrence {
   const transcripts = scoped(index, selection);
   const counts = new Map<string, number>();
+  const examples = new Map<string, NonNullable<CooccurrencePair['examples']>>();
   const codes = new Set<string>();
+  let where: (() => { case: string; file: string; range: Range }) | undefined;
   const bump = (x: string, y: string): void => {
     if (x === y) return;
     const key = x < y ? `${x}\u0000${y}` : `${y}\u0000${x}`;
     counts.set(key, (counts.get(key) ?? 0) + 1);
+    if (!options.examples || !where) return;
+    let list = examples.get(key);
+    if (!list) examples.set(key, (list = []));
+    if (list.length < options.examples) list.push(where());
   };
   for (const t of transcripts) {
+    const lines = lineMapOf(t);
     const sorted = t.segments.filter((s) => s.end > s.start).sort((x, y) => x.start - y.start);
     let active: Segment[] = [];
     for (const s of sorted) {
       for (const code of s.codes) codes.add(code);
       // One segment with both codes: the pair (s, s).
+      where = () => ({ case: t.caseId, file: t.path, range: lines.range(s.start, s.end) });
       for (let i = 0; i < s.codes.length; i++) for (let j = i + 1; j < s.codes.length; j++) bump(s.codes[i], s.codes[j]);
       // Earlier segments still open at s.start share s's first character.
       active = active.filter((o) => o.end > s.start);
-      for (const o of active) for (const x of o.codes) for (const y of s.codes) bump(x, y);
+      for (const o of active) {
+        where = () => ({ case: t.caseId, file: t.path, range: lines.range(s.start, Math.min(o.end, s.end)) });
+        for (const x of o.codes) for (const y of s.codes) bump(x, y);
+      }
       active.push(s);
     }
   }
   const pairs = [...counts.entries()]
     .map(([key, count]) => {
       const [a, b] = key.split('\u0000');
-      return { a, b, count };
+      const list = examples.get(key);
+      return list ? { a, b, count, examples: list } : { a, b, count };
     })
     .sort((p, q) => (p.a < q.a ? -1 : p.a > q.a ? 1 : p.b < q.b ? -1 : p.b > q.b ? 1 : 0));
   return { ...scopeOf(transcripts, selection), codes: [...codes].sort(), pairs };
+}
+
+/** §4 counts over the selected cases only (`stats --where`, the filtered Themes tree). */
+export interface ScopedCounts {
+  counts(id: string): NodeCounts;
+  /** Distinct extracts and cases coded with any of these ids (the *Uncategorised* group). */
+  distinct(ids: readonly string[]): NodeCounts;
+  transcripts: number;
+  extracts: number;
+}
+
+export function scopedCounts(index: ProjectIndex, selection: CaseSelection): ScopedCounts {
+  const transcripts = scoped(index, selection);
+  const table = new Map<string, { direct: number; total: number; cases: Set<string> }>();
+  for (const t of transcripts) {
+    for (const segment of t.segments) {
+      const direct = new Set(segment.codes);
+      for (const id of closure(index, segment)) {
+        let c = table.get(id);
+        if (!c) table.set(id, (c = { direct: 0, total: 0, cases: new Set() }));
+        if (direct.has(id)) c.direct++;
+        c.total++;
+        c.cases.add(t.caseId);
+      }
+    }
+  }
+  return {
+    counts(id) {
+      const c = table.get(id);
+      return { direct: c?.direct ?? 0, total: c?.total ?? 0, cases: c?.cases.size ?? 0 };
+    },
+    distinct(ids) {
+      const wanted = new Set(ids);
+      let total = 0;
+      const cases = new Set<string>();
+      for (const t of transcripts) {
+        for (const segment of t.segments) {
+          if (!segment.codes.some((c) => wanted.has(c))) continue;
+          total++;
+          cases.add(t.caseId);
+        }
+      }
+      return { direct: 0, total, cases: cases.size };
+    },
+    transcripts: transcripts.length,
+    extracts: transcripts.reduce((n, t) => n + t.segments.length, 0),
+  };
 }
 
 /**
@@ -214,25 +277,10 @@ export function cooccurrence(index: ProjectIndex, selection: CaseSelection): Coo
 export function scopedStats(index: ProjectIndex, selection: CaseSelection): ProjectStats {
   const full = projectStats(index);
   const paths = new Set(selection.paths);
-  const counts = new Map<string, { direct: number; total: number; cases: Set<string> }>();
-  for (const t of scoped(index, selection)) {
-    for (const segment of t.segments) {
-      const direct = new Set(segment.codes);
-      for (const id of closure(index, segment)) {
-        let c = counts.get(id);
-        if (!c) counts.set(id, (c = { direct: 0, total: 0, cases: new Set() }));
-        if (direct.has(id)) c.direct++;
-        c.total++;
-        c.cases.add(t.caseId);
-      }
-    }
-  }
+  const counts = scopedCounts(index, selection);
   return {
     cases: full.cases.filter((c) => paths.has(c.file)),
-    nodes: full.nodes.map((n) => {
-      const c = counts.get(n.id);
-      return { ...n, direct: c?.direct ?? 0, total: c?.total ?? 0, cases: c?.cases.size ?? 0 };
-    }),
+    nodes: full.nodes.map((n) => ({ ...n, ...counts.counts(n.id) })),
     segments: full.segments.filter((s) => paths.has(s.file)),
   };
 }

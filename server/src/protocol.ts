@@ -3,6 +3,9 @@
 // client can import this file without pulling in the server.
 
 import type { Range } from '../../core/types';
+import { RequestType } from 'vscode-languageserver-protocol';
+import type { CaseMatrix, Cooccurrence, QuoteBank } from '../../core/reports/reports';
+import type { CaseCondition } from '../../core/reports/cases';
 
 export type { Position, Range } from '../../core/types';
 
@@ -24,6 +27,8 @@ export interface ThemeTreeNode {
 export interface ThemeTreeParams {
   /** The workspace folder URI; omitted: every folder. */
   folder?: string;
+  /** Count only the cases whose front-matter attributes match (all must hold). */
+  where?: CaseCondition[];
 }
 
 export interface ThemeTreeProject {
@@ -34,6 +39,8 @@ export interface ThemeTreeProject {
   transcripts: number;
   extracts: number;
   nodes: ThemeTreeNode[];
+  /** The case filter the counts follow ("setting = primary care"), when there is one. */
+  filter?: string;
 }
 
 export interface SegmentsParams {
@@ -41,6 +48,8 @@ export interface SegmentsParams {
   id: string;
   /** Include segments coded with codes under this node (the extract count). Default true. */
   descendants?: boolean;
+  /** Only the extracts of cases that match (the Themes tree's filter). */
+  where?: CaseCondition[];
 }
 
 export interface SegmentItem {
@@ -113,3 +122,29 @@ export interface RefiResult {
 
 export const ExportRefiRequest = 'marginalia/exportRefi';
 export const ImportRefiRequest = 'marginalia/importRefi';
+
+// ---- reports (DESIGN.md §11): the data of the report view -------------------
+
+export interface ReportParams {
+  /** The workspace folder URI; omitted: the first folder. */
+  folder?: string;
+  /** Cases whose front-matter attribute equals the value (all must hold). */
+  where?: CaseCondition[];
+}
+
+export interface ReportData {
+  folder: string;
+  name: string;
+  /** Every case attribute (`case` first) with its values: what the filter offers. */
+  attributes: Array<{ name: string; values: string[] }>;
+  /** The conditions applied (an invalid one is dropped and explained in `problem`). */
+  where: CaseCondition[];
+  problem?: string;
+  quotes: QuoteBank;
+  matrix: CaseMatrix;
+  /** With up to 20 `examples` per pair (where the two codes' extracts overlap). */
+  cooccurrence: Cooccurrence;
+}
+
+/** The three reports computed by the server from its live index (unsaved edits included). */
+export const ReportRequest = new RequestType<ReportParams, ReportData | null, void>('marginalia/report');

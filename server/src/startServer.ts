@@ -43,6 +43,8 @@ import { CountsChangedNotification, SegmentsRequest, ServerStatusRequest, ThemeT
 import { ImportTranscriptsRequest, type ImportTranscriptsParams } from './protocol';
 import { importTranscripts } from './importRequest';
 import { ExportRefiRequest, ImportRefiRequest, type ExportRefiParams, type ImportRefiParams } from './protocol';
+import { ReportRequest } from './protocol';
+import { reportData } from './features/report';
 import { exportRefiRequest, importRefiRequest } from './features/refi';
 
 const SEVERITY = { error: 1, warning: 2, info: 3, hint: 4 } as const;
@@ -332,7 +334,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     ThemeTreeRequest,
     handle('themeTree', async (p: ThemeTreeParams, token) => {
       await allLoaded();
-      return projects.filter((project) => !p?.folder || project.uri('') === p.folder).map((project) => themeTree(project, token));
+      return projects.filter((project) => !p?.folder || project.uri('') === p.folder).map((project) => themeTree(project, token, p?.where));
     }, []),
   );
   connection.onRequest(
@@ -340,7 +342,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     handle('segments', async (p: SegmentsParams, token) => {
       await allLoaded();
       const project = projects.find((x) => x.uri('') === p.folder);
-      return project ? segmentsOfNode(project, p.id, p.descendants ?? true, token) : [];
+      return project ? segmentsOfNode(project, p.id, p.descendants ?? true, token, p.where) : [];
     }, []),
   );
 
@@ -359,6 +361,15 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   const refiFailed = { ok: false, message: 'Marginalia could not do this; the Marginalia output channel says why.', files: [] };
   connection.onRequest(ExportRefiRequest, handle('exportRefi', (p: ExportRefiParams) => exportRefiRequest(projects, p), refiFailed));
   connection.onRequest(ImportRefiRequest, handle('importRefi', (p: ImportRefiParams) => importRefiRequest(p), refiFailed));
+
+  connection.onRequest(
+    ReportRequest,
+    handle('report', async (p) => {
+      await allLoaded();
+      const project = projects.find((x) => !p?.folder || x.uri('') === p.folder);
+      return project ? reportData(project, p?.where ?? []) : null;
+    }, null),
+  );
 
   // For benchmarks and bug reports: what the server holds and how much memory it uses.
   connection.onRequest(

@@ -90,6 +90,50 @@ test('what a person sees: the Themes tree with counts and the completion widget'
   }
 });
 
+test('what a person sees: the report view — heatmaps, the case filter, a click opens the extract', async (t) => {
+  if (setupProblem) return t.skip(setupProblem);
+  const workbench = await startWorkbench({ folder: copyOfSamples(), extensionDevelopmentPath: PROJECT_ROOT });
+  const { page } = workbench;
+  try {
+    await page.locator('.activitybar').waitFor({ timeout: 60_000 });
+    await page.locator('.activitybar a[aria-label^="Marginalia"]').click();
+    await page.locator('.monaco-list-row', { hasText: 'Position and Identity' }).waitFor({ timeout: 60_000 });
+    await page.keyboard.press('F1');
+    await page.keyboard.type('Marginalia: Open Report');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Marginalia: Open Report' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    // The webview: VS Code's outer frame, then the page's own frame.
+    const view = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+    await view.locator('body.ready').waitFor({ timeout: 60_000 });
+    assert.match(await view.locator('#quotes').innerText(), /#which-is-which — When I put them together/);
+    await view.locator('#tab-matrix').click();
+    const cell = view.locator('td.cell[data-node="which-is-which"][data-case="P09"]');
+    assert.equal(await cell.innerText(), '2');
+    assert.match((await cell.getAttribute('class')) ?? '', /\bh[1-5]\b/);
+    assert.equal(await view.locator('td.cell[data-node="position-and-identity"][data-case="P09"]').innerText(), '6');
+    await page.screenshot({ path: join(SCREENSHOTS, 'report.png') });
+
+    // The filter: only the primary-care cases.
+    await view.locator('#attribute').selectOption('setting');
+    await view.locator('#value').selectOption('primary care');
+    await view.locator('#scope', { hasText: '10 cases' }).waitFor();
+    assert.equal(await view.locator('#matrix th.case').count(), 10);
+
+    await view.locator('#tab-cooccurrence').click();
+    const pair = view.locator('td.cell[data-a="shifting-views"][data-b="which-is-which"]');
+    assert.equal(await pair.innerText(), '1');
+    // One extract behind the cell: a click opens the transcript at it.
+    await pair.click();
+    await page.locator('.tab.active', { hasText: 'P09.md' }).waitFor({ timeout: 30_000 });
+    await page.locator('.monaco-editor .view-lines', { hasText: 'really wobbly' }).first().waitFor();
+  } catch (e) {
+    await page.screenshot({ path: join(SCREENSHOTS, 'failure-report.png') }).catch(() => undefined);
+    throw e;
+  } finally {
+    await workbench.stop();
+  }
+});
+
 test('a project without a codebook: the tree offers to create one, and then shows it', async (t) => {
   if (setupProblem) return t.skip(setupProblem);
   const folder = mkdtempSync(join(tmpdir(), 'marginalia-new-'));

@@ -3,13 +3,15 @@
 // one node on demand.
 
 import type { CancellationToken } from 'vscode-languageserver';
-import { lineMapOf } from '../../../core';
+import { lineMapOf, type CaseCondition } from '../../../core';
+import { treeScope } from './report';
 import type { Project } from '../workspace/project';
 import { Chunks } from '../chunks';
 import type { SegmentItem, ThemeTreeNode, ThemeTreeProject } from '../protocol';
 
-export function themeTree(project: Project, token: CancellationToken): ThemeTreeProject | null {
+export function themeTree(project: Project, token: CancellationToken, where: readonly CaseCondition[] = []): ThemeTreeProject | null {
   const index = project.index;
+  const scope = treeScope(project, where);
   const codebookUri = project.uri(index.codebookPath);
   const build = (parent: string | undefined): ThemeTreeNode[] =>
     index.children(parent).map((node) => ({
@@ -19,7 +21,7 @@ export function themeTree(project: Project, token: CancellationToken): ThemeTree
       label: node.label,
       definition: node.definition,
       defined: true,
-      ...index.counts(node.key),
+      ...(scope?.counts.counts(node.key) ?? index.counts(node.key)),
       location: { uri: codebookUri, range: node.idRange },
       children: build(node.key),
     }));
@@ -27,14 +29,14 @@ export function themeTree(project: Project, token: CancellationToken): ThemeTree
   if (token.isCancellationRequested) return null;
   const uncategorised = index.uncategorisedCodes();
   if (uncategorised.length > 0) {
-    const children = uncategorised.map<ThemeTreeNode>((id) => ({ id, kind: 'code', label: '', definition: '', defined: false, ...index.counts(id), children: [] }));
+    const children = uncategorised.map<ThemeTreeNode>((id) => ({ id, kind: 'code', label: '', definition: '', defined: false, ...(scope?.counts.counts(id) ?? index.counts(id)), children: [] }));
     nodes.push({
       id: '',
       kind: 'uncategorised',
       label: 'Uncategorised',
       definition: 'Codes used in transcripts but not yet in the codebook.',
       defined: false,
-      ...distinctCounts(project, uncategorised),
+      ...(scope?.counts.distinct(uncategorised) ?? distinctCounts(project, uncategorised)),
       children,
     });
   }
@@ -46,16 +48,19 @@ export function themeTree(project: Project, token: CancellationToken): ThemeTree
     name: project.name,
     hasCodebook: index.hasCodebook,
     codebookUri,
-    transcripts: transcripts.length,
-    extracts,
+    transcripts: scope?.counts.transcripts ?? transcripts.length,
+    extracts: scope?.counts.extracts ?? extracts,
     nodes,
+    filter: scope?.description,
   };
 }
 
-export async function segmentsOfNode(project: Project, id: string, descendants: boolean, token: CancellationToken): Promise<SegmentItem[]> {
+export async function segmentsOfNode(project: Project, id: string, descendants: boolean, token: CancellationToken, where: readonly CaseCondition[] = []): Promise<SegmentItem[]> {
   const chunks = new Chunks(token, [project]);
   const out: SegmentItem[] = [];
+  const paths = treeScope(project, where)?.paths;
   for (const ref of project.index.segmentsOf(id, descendants)) {
+    if (paths && !paths.has(ref.path)) continue;
     await chunks.step();
     out.push({
       uri: project.uri(ref.path),

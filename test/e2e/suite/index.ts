@@ -84,6 +84,63 @@ test('a code expands to its extracts; an extract opens its transcript at the spa
   if (!editor.document.getText(editor.selection).startsWith('And like I could see social prescribers')) throw new Error(`selection is "${editor.document.getText(editor.selection)}"`);
 });
 
+test('Open Report: a webview beside the editor with the three reports of the sample study', async () => {
+  await vscode.commands.executeCommand('marginalia.openReport');
+  const report = (await until(() => api.report()?.shown, api.onDidRefreshReport, 'the report data'))!;
+  const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview);
+  assertEqual(tabs.map((t) => t.label), ['Marginalia Report'], 'webview tabs');
+  assertEqual(report.matrix.cases, ['P01', 'P02', 'P03', 'P05', 'P06', 'P07', 'P09', 'P10', 'P11', 'P12', 'P13', 'P14', 'P15', 'P17'], 'matrix columns');
+  const row = report.matrix.rows.find((r) => r.id === 'position-and-identity')!;
+  assertEqual([row.total, report.matrix.cases.map((c) => row.counts[c]).join(' ')], [27, '3 0 3 0 5 0 6 2 2 1 1 1 0 3'], 'Position and Identity by case');
+  assertEqual(report.attributes.map((a) => a.name), ['case', 'band', 'participant', 'role', 'setting'], 'filter attributes');
+});
+
+test('the report filter restricts to cases with an attribute; live refresh follows an unsaved edit', async () => {
+  const panel = api.report()!;
+  await panel.setFilter([{ attribute: 'setting', value: 'primary care' }]);
+  assertEqual(panel.shown!.matrix.cases.length, 10, 'primary care cases');
+  await panel.setFilter([]);
+  const doc = await vscode.workspace.openTextDocument(file('transcripts/P02.md'));
+  const before = panel.shown!.matrix.rows.find((r) => r.id === 'delegation')!.counts.P02;
+  const length = doc.getText().length;
+  const added = '\n**P02:** [We hand it over]{#delegation}\n';
+  const edit = new vscode.WorkspaceEdit();
+  edit.insert(doc.uri, doc.positionAt(length), added);
+  await vscode.workspace.applyEdit(edit);
+  const after = await until(() => {
+    const n = panel.shown?.matrix.rows.find((r) => r.id === 'delegation')?.counts.P02;
+    return n !== undefined && n !== before && n;
+  }, api.onDidRefreshReport, 'the report after the edit');
+  assertEqual(after, before + 1, '#delegation in P02 after the edit');
+  // Take the words out again (the later tests count the sample study as it is).
+  const undo = new vscode.WorkspaceEdit();
+  undo.delete(doc.uri, new vscode.Range(doc.positionAt(length), doc.positionAt(length + added.length)));
+  await vscode.workspace.applyEdit(undo);
+  await until(() => panel.shown?.matrix.rows.find((r) => r.id === 'delegation')?.counts.P02 === before, api.onDidRefreshReport, 'the report after the undo');
+});
+
+test('Filter by Case Attribute…: the Themes tree counts the chosen cases only, and says so', async () => {
+  await vscode.commands.executeCommand('marginalia.filterThemes', [{ attribute: 'role', value: 'Other role (job title withheld to protect anonymity)' }]);
+  assertEqual((await treeRows()).filter((r) => !r.startsWith(' ')), ['Position and Identity (5 extracts · 3 cases)', 'Making it work (3 extracts · 2 cases)'], 'filtered tree');
+  assertEqual(api.themes.getProjects()[0].filter, 'role = Other role (job title withheld to protect anonymity)', 'the view says which cases');
+  await vscode.commands.executeCommand('marginalia.filterThemes', []);
+  assertEqual((await treeRows()).filter((r) => !r.startsWith(' ')), ['Position and Identity (27 extracts · 10 cases)', 'Making it work (11 extracts · 8 cases)'], 'tree without the filter');
+});
+
+test('Export Quote Bank… (markdown, HTML) and Export Matrix… (CSV) to given paths', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'marginalia-export-'));
+  await vscode.commands.executeCommand('marginalia.exportQuoteBank', join(dir, 'quotes.md'));
+  const md = readFileSync(join(dir, 'quotes.md'), 'utf8');
+  if (!md.startsWith('# Quote bank\n\nAll cases: 14 cases · 14 transcripts · ')) throw new Error(`quote bank starts ${JSON.stringify(md.slice(0, 80))}`);
+  if (!md.includes('\n#### #which-is-which — When I put them together – which is one, which is the other?\n\n- “the minute you ask me')) throw new Error('no #which-is-which section');
+  await vscode.commands.executeCommand('marginalia.exportQuoteBank', join(dir, 'quotes.html'));
+  const html = readFileSync(join(dir, 'quotes.html'), 'utf8');
+  if (!html.includes('<h1>Quote bank</h1>') || /<script/i.test(html)) throw new Error('HTML quote bank');
+  await vscode.commands.executeCommand('marginalia.exportMatrix', join(dir, 'matrix.csv'));
+  const csv = readFileSync(join(dir, 'matrix.csv'), 'utf8').split('\r\n');
+  assertEqual(csv.slice(0, 2), ['id,kind,label,P01,P02,P03,P05,P06,P07,P09,P10,P11,P12,P13,P14,P15,P17', 'position-and-identity,theme,Position and Identity,3,0,3,0,5,0,6,2,2,1,1,1,0,3'], 'matrix CSV');
+});
+
 test('diagnostics: the deliberately unused code is a warning in the codebook', async () => {
   const diagnostics = await until(() => {
     const d = vscode.languages.getDiagnostics(file('codebook.md'));
