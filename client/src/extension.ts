@@ -11,7 +11,7 @@ import { plural } from '../../core';
 import { registerCommands } from './commands';
 import { registerReportCommands, ReportPanel } from './reportView';
 import { filterThemes } from './themesFilter';
-import type { CaseCondition } from '../../core/reports/cases';
+import type { CaseCondition } from '../../core';
 import { registerImportCommand } from './importCommand';
 import { markdownItCoding } from './previewPlugin';
 import { registerRefiCommands } from './refiCommands';

@@ -8,8 +8,8 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { ReportRequest, type ReportData } from '../../server/src/protocol';
-import { renderReport, type ReportFormat } from '../../core/reports/render';
-import type { CaseCondition } from '../../core/reports/cases';
+import { renderReport, type ReportFormat } from '../../core';
+import type { CaseCondition } from '../../core';
 import { toRange } from './themesTree';
 
 type RangeLike = { start: { line: number; character: number }; end: { line: number; character: number } };

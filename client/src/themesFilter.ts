@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { ReportRequest } from '../../server/src/protocol';
-import type { CaseCondition } from '../../core/reports/cases';
+import type { CaseCondition } from '../../core';
 import type { ThemesTreeProvider } from './themesTree';
 
 /** Pick an attribute, then a value ("All cases" clears); or pass the conditions (tests). */

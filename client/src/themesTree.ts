@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { countsLine, escapeMarkdown } from '../../core';
-import type { CaseCondition } from '../../core/reports/cases';
+import type { CaseCondition } from '../../core';
 import { SegmentsRequest, type SegmentItem, type ThemeTreeNode, type ThemeTreeProject } from '../../server/src/protocol';
 
 export type ThemesItem =

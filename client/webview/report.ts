@@ -4,7 +4,7 @@
 // extension to open extracts or change the case filter.
 
 import type { ReportData } from '../../server/src/protocol';
-import type { QuoteBankNode, ReportNode, Quote } from '../../core/reports/reports';
+import type { QuoteBankNode, ReportNode, Quote } from '../../core';
 
 interface VsCodeApi {
   postMessage(message: unknown): void;
