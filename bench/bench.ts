@@ -4,7 +4,8 @@
 // the tree request and heap; writes bench/RESULTS.md.
 
 import { spawnSync } from 'node:child_process';
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -35,6 +36,33 @@ function baseline(root: string): number {
   return performance.now() - t0;
 }
 
+/** Runs the CLI once: wall time (whole process), its CPU time and peak resident memory (from the process itself). */
+function cliRun(args: string[]): { ms: number; cpuMs: number; peakMb: number } {
+  const probe = join(mkdtempSync(join(tmpdir(), 'marginalia-bench-')), 'peak.js');
+  writeFileSync(probe, "process.on('exit', () => { const u = process.resourceUsage(); process.stderr.write('peak-rss-kb=' + u.maxRSS + ' cpu-us=' + (u.userCPUTime + u.systemCPUTime) + '\\n'); });");
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, ['-r', probe, join(PROJECT_ROOT, 'bin/marginalia.js'), ...args], { maxBuffer: 1 << 30, encoding: 'utf8' });
+  const elapsed = performance.now() - t0;
+  if (r.status !== 0) throw new Error(`marginalia ${args.join(' ')} failed: ${r.stderr}`);
+  const kb = Number(/peak-rss-kb=(\d+)/.exec(r.stderr)?.[1] ?? NaN);
+  const cpuUs = Number(/cpu-us=(\d+)/.exec(r.stderr)?.[1] ?? NaN);
+  return { ms: elapsed, cpuMs: cpuUs / 1000, peakMb: kb / 1024 };
+}
+
+/** REFI-QDA export and import of a project, through the CLI. */
+type Run = ReturnType<typeof cliRun>;
+const refiCell = (r: Run): string => `${ms(r.ms)} (CPU ${ms(r.cpuMs)}) · peak ${r.peakMb.toFixed(0)} MB`;
+
+function refiRoundTrip(root: string): { exported: Run; imported: Run; bytes: number } {
+  const dir = mkdtempSync(join(tmpdir(), 'marginalia-bench-refi-'));
+  const file = join(dir, 'project.qdpx');
+  const exported = cliRun(['export', root, '-o', file]);
+  const imported = cliRun(['import', file, '--into', join(dir, 'imported')]);
+  const bytes = statSync(file).size;
+  rmSync(dir, { recursive: true, force: true });
+  return { exported, imported, bytes };
+}
+
 async function main(): Promise<void> {
   console.log('Generating the project…');
   const project = generateProject(ROOT);
@@ -50,6 +78,14 @@ async function main(): Promise<void> {
   if (cli.status !== 0) throw new Error(`stats failed: ${cli.stderr}`);
   const segments = (JSON.parse(String(cli.stdout)) as { segments: unknown[] }).segments.length;
   console.log(`floor ${ms(floor)}, CLI ${ms(cliMs)}`);
+
+  // 2c. REFI-QDA export and import, at a quarter of the project and the whole (both should grow linearly).
+  const quarterRoot = join(mkdtempSync(join(tmpdir(), 'marginalia-bench-')), 'project-250');
+  generateProject(quarterRoot, 250);
+  const refiQuarter = refiRoundTrip(quarterRoot);
+  rmSync(quarterRoot, { recursive: true, force: true });
+  const refi = refiRoundTrip(ROOT);
+  console.log(`REFI-QDA export ${ms(refi.exported.ms)}, import ${ms(refi.imported.ms)}`);
 
   // 2b. Cold index through the server: initialize → indexing progress ends.
   const t1 = performance.now();
@@ -128,6 +164,16 @@ async function main(): Promise<void> {
     [`Completion after \`{#\` (p50 / p95 of ${EDITS})`, `${ms(percentile(completion, 50))} / ${ms(percentile(completion, 95))}`, 'target p95 ≤ 5 ms'],
     [`Hover on a code (p50 / p95 of ${EDITS})`, `${ms(percentile(hover, 50))} / ${ms(percentile(hover, 95))}`, 'target p95 ≤ 5 ms'],
     ['Theme tree request with counts (p50 of 20)', ms(percentile(treeTimes, 50)), ''],
+    [
+      `REFI-QDA export, \`marginalia export -o project.qdpx\` (${(refi.bytes / 1e6).toFixed(1)} MB; whole process)`,
+      refiCell(refi.exported),
+      `250 transcripts: ${refiCell(refiQuarter.exported)} (×${(refi.exported.cpuMs / refiQuarter.exported.cpuMs).toFixed(1)} CPU for ×4 transcripts)`,
+    ],
+    [
+      'REFI-QDA import of that file, `marginalia import project.qdpx --into …` (whole process)',
+      refiCell(refi.imported),
+      `250 transcripts: ${refiCell(refiQuarter.imported)} (×${(refi.imported.cpuMs / refiQuarter.imported.cpuMs).toFixed(1)} CPU for ×4 transcripts)`,
+    ],
     ['Server heap after indexing (after GC)', `${(status.heapUsed / 1e6).toFixed(0)} MB`, 'target ≤ 300 MB'],
   ];
   const report = [

@@ -11,7 +11,7 @@ import { formatStatsTable } from './statsTable';
 import { agreeCommand, agreementText, unknownAgreementOptions, diffCommand, diffMarkdown, diffText } from './review';
 import { GitError } from '../host/git';
 import { importCommand } from './importCommand';
-import { exportCommand } from './refi';
+import { defaultImportFolder, exportCommand } from './refi';
 import { isReportKind, reportFormat, reportText, ReportUsageError, selectionOf } from './report';
 import { writeFileSync } from 'node:fs';
 
@@ -195,7 +195,7 @@ async function run(argv: string[]): Promise<number> {
     }
     case 'import':
       allowFlags(args, ['into', 'force']);
-      return importCommand(args.positional, { into: String(args.flags.get('into') ?? 'transcripts'), force: args.flags.has('force') });
+      return importCommand(args.positional, { into: String(args.flags.get('into') ?? defaultImportFolder(args.positional)), force: args.flags.has('force') });
     case 'export': {
       allowFlags(args, ['output']);
       const output = args.flags.get('output');

@@ -1,6 +1,6 @@
 // `marginalia export`: REFI-QDA for other QDA software (host/refi does the work).
 
-import { resolve } from 'node:path';
+import { basename, extname, resolve } from 'node:path';
 import { ExportError, exportRefi, exportSummaryText } from '../host/refi/exportRefi';
 
 export function exportCommand(root: string, output: string): number {
@@ -16,4 +16,18 @@ export function exportCommand(root: string, output: string): number {
     }
     throw e;
   }
+}
+
+/**
+ * Where `marginalia import` writes without --into: transcripts/, except that one
+ * REFI-QDA project (study.qdpx) becomes a project in study/, and one codebook
+ * (.qdc) becomes codebook.md in the current folder.
+ */
+export function defaultImportFolder(files: string[]): string {
+  if (files.length === 1) {
+    const ext = extname(files[0]).toLowerCase();
+    if (ext === '.qdpx') return basename(files[0], extname(files[0]));
+    if (ext === '.qdc') return '.';
+  }
+  return 'transcripts';
 }

@@ -170,4 +170,8 @@ test('marginalia import study.qdpx --into folder: one line per file, the summary
   assert.equal(broken.code, 1);
   assert.match(broken.stderr, /^marginalia: broken\.qdpx cannot be imported: it is not a readable zip archive/);
   assert.deepEqual(readdirSync(dir).sort(), ['broken.qdpx', 'service.qdpx', 'study']);
+  // Without --into: a project in a folder named after the file; a codebook in the current folder.
+  writeFileSync(join(dir, 'atlas.qdc'), ATLAS_CODEBOOK);
+  assert.equal(runCli(['import', 'service.qdpx'], dir).stdout.split('\n')[0], 'service/codebook.md');
+  assert.equal(runCli(['import', 'atlas.qdc'], dir).stdout, 'codebook.md (4 codes)\n');
 });
