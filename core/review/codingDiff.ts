@@ -45,23 +45,34 @@ export interface CodingDiff {
   codebook: CodebookChanges;
 }
 
-function segmentsByKey(index: ProjectIndex): Map<string, DiffSegment[]> {
-  const out = new Map<string, DiffSegment[]>();
+/** A segment with `coding`: its codes under their current names (renames applied), for matching. */
+type Keyed = DiffSegment & { coding: string };
+
+function segmentsByKey(index: ProjectIndex, rename: (codes: string[]) => string[]): Map<string, Keyed[]> {
+  const out = new Map<string, Keyed[]>();
   for (const file of index.transcriptPaths()) {
     const t = index.transcript(file)!;
     for (const s of t.segments) {
       const key = `${t.caseId}\u0000${s.text}`;
       const list = out.get(key) ?? [];
-      list.push({ case: t.caseId, file, text: s.text, codes: [...s.codes].sort() });
+      const codes = [...s.codes].sort();
+      list.push({ case: t.caseId, file, text: s.text, codes, coding: rename(codes).join(' ') });
       out.set(key, list);
     }
   }
   return out;
 }
 
+const plain = ({ coding: _, ...s }: Keyed): DiffSegment => s;
+
 export function codingDiff(before: ProjectIndex, after: ProjectIndex): CodingDiff {
-  const a = segmentsByKey(before);
-  const b = segmentsByKey(after);
+  const codebook = codebookChanges(before, after);
+  // A code renamed in the codebook is the same code: extracts that only carry its new
+  // name are not recoded, and its counts are compared under the new name.
+  const renamed = new Map(codebook.renamed.map((r) => [r.from, r.to]));
+  const rename = (codes: string[]): string[] => [...new Set(codes.map((c) => renamed.get(c) ?? c))].sort();
+  const a = segmentsByKey(before, rename);
+  const b = segmentsByKey(after, rename);
   const added: DiffSegment[] = [];
   const removed: DiffSegment[] = [];
   const recoded: RecodedSegment[] = [];
@@ -70,7 +81,7 @@ export function codingDiff(before: ProjectIndex, after: ProjectIndex): CodingDif
     const right = [...(b.get(key) ?? [])];
     // Identical codings first; what is left pairs up as recoded, the rest is added or removed.
     for (let i = left.length - 1; i >= 0; i--) {
-      const j = right.findIndex((r) => r.codes.join(' ') === left[i].codes.join(' '));
+      const j = right.findIndex((r) => r.coding === left[i].coding);
       if (j >= 0) {
         left.splice(i, 1);
         right.splice(j, 1);
@@ -81,8 +92,8 @@ export function codingDiff(before: ProjectIndex, after: ProjectIndex): CodingDif
       const r = right.shift()!;
       recoded.push({ case: r.case, file: r.file, text: r.text, before: l.codes, after: r.codes });
     }
-    removed.push(...left);
-    added.push(...right);
+    removed.push(...left.map(plain));
+    added.push(...right.map(plain));
   }
   const order = (x: { case: string; text: string }, y: { case: string; text: string }): number => (x.case === y.case ? (x.text < y.text ? -1 : 1) : x.case < y.case ? -1 : 1);
   added.sort(order);
@@ -94,9 +105,12 @@ export function codingDiff(before: ProjectIndex, after: ProjectIndex): CodingDif
     for (const n of index.codebookNodes()) ids.add(n.id);
     for (const c of index.usedCodes()) ids.add(c);
   }
+  const formerName = new Map(codebook.renamed.map((r) => [r.to, r.from]));
   const nodes: NodeChange[] = [];
   for (const id of ids) {
-    const x = before.counts(id);
+    // A renamed node is compared with itself under its old name; the old name is gone, not changed.
+    if (renamed.has(id) && after.counts(id).total === 0 && !after.node(id)) continue;
+    const x = before.counts(formerName.get(id) ?? id);
     const y = after.counts(id);
     if (x.direct === y.direct && x.total === y.total && x.cases === y.cases) continue;
     nodes.push({ id, label: after.node(id)?.label ?? before.node(id)?.label ?? '', before: x, after: y });
@@ -105,7 +119,7 @@ export function codingDiff(before: ProjectIndex, after: ProjectIndex): CodingDif
   [...after.codebookNodes(), ...before.codebookNodes()].forEach((n, i) => position.has(n.id) || position.set(n.id, i));
   nodes.sort((p, q) => (position.get(p.id) ?? Infinity) - (position.get(q.id) ?? Infinity) || (p.id < q.id ? -1 : 1));
 
-  return { added, removed, recoded, nodes, codebook: codebookChanges(before, after) };
+  return { added, removed, recoded, nodes, codebook };
 }
 
 function codebookChanges(before: ProjectIndex, after: ProjectIndex): CodebookChanges {

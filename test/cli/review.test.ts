@@ -122,16 +122,23 @@ test('diff: extracts added, recoded (not reflowed), counts and codebook changes'
     '  + code #z — Zed',
     '  ~ #y renamed to #why',
     '',
-    'Extracts: 0 added, 0 removed, 2 recoded',
+    'Extracts: 0 added, 0 removed, 1 recoded',
     '  ~ P1  #x → #why  "abcde"',
-    '  ~ P2  #y → #why  "Some text"',
     '',
     'Counts:',
     '  #x: 1 extract · 1 case → 0 extracts · 0 cases',
-    '  #why: 0 extracts · 0 cases → 2 extracts · 2 cases',
-    '  #y: 1 extract · 1 case → 0 extracts · 0 cases',
+    '  #why: 1 extract · 1 case → 2 extracts · 2 cases',
     '',
   ].join('\n'));
+});
+
+test('diff: a code renamed in the codebook and every transcript is only a rename', () => {
+  const { dir, commit } = twoCoders();
+  commit('renamed', { 'codebook.md': '- #x: Ex\n- #why: Why\n', 'transcripts/P2.md': '[Some text]{#why} here.' }, 'coder-a');
+  const r = marginalia(dir, 'diff', 'coder-a', 'renamed');
+  assert.equal(r.stdout, ['Coding changes from coder-a to renamed', '', 'Codebook:', '  ~ #y renamed to #why', ''].join('\n'));
+  const json = JSON.parse(marginalia(dir, 'diff', 'coder-a', 'renamed', '--format', 'json').stdout);
+  assert.deepEqual([json.recoded, json.nodes], [[], []]);
 });
 
 test('diff --format markdown for a pull-request comment', () => {
