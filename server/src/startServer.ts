@@ -9,6 +9,7 @@ import {
   DidChangeWatchedFilesNotification,
   DiagnosticTag,
   FileChangeType,
+  WatchKind,
   ProposedFeatures,
   ResponseError,
   TextDocuments,
@@ -101,6 +102,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       if (skipped) {
         diagnostics.push(toLsp(skippedFileDiagnostic(skipped)));
       }
+      if (diagnostics.length > 0) project.published.add(path);
+      else project.published.delete(path);
       const uri = project.uri(path);
       void connection.sendDiagnostics({ uri, version: documents.get(uri)?.version, diagnostics: typing.filter(uri, diagnostics) });
     }
@@ -201,14 +204,19 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onInitialized(async () => {
     if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
       await connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: '**/*.md' }, { globPattern: '**/*.markdown' }, { globPattern: '**/marginalia.yml' }],
+        watchers: [{ globPattern: '**/*.md' }, { globPattern: '**/*.markdown' }, { globPattern: '**/marginalia.yml' }, { globPattern: '**/*', kind: WatchKind.Delete }],
       });
     }
     if (capabilities.workspace?.workspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders(async (event) => {
         for (const removed of event.removed) {
           const root = fileURLToPath(removed.uri);
-          for (let i = projects.length - 1; i >= 0; i--) if (projects[i].root === root || projects[i].root.startsWith(root + sep)) projects.splice(i, 1);
+          for (let i = projects.length - 1; i >= 0; i--) {
+            if (projects[i].root !== root && !projects[i].root.startsWith(root + sep)) continue;
+            // Its files are no longer served: their diagnostics go with it.
+            for (const path of projects[i].published) void connection.sendDiagnostics({ uri: projects[i].uri(path), diagnostics: [] });
+            projects.splice(i, 1);
+          }
         }
         for (const added of event.added) {
           const found = projectsFor(added);

@@ -27,6 +27,8 @@ export class Project {
   /** The URI the editor used for a path, so published diagnostics match its documents. */
   private readonly uris = new Map<string, string>();
   readonly skipped = new Map<string, string>();
+  /** Paths whose last published diagnostics were not empty: cleared when they leave the project. */
+  readonly published = new Set<string>();
 
   /** Set while the project (re)loads every file: requests wait for it, so none sees a half-built index. */
   loading: Promise<void> | undefined;
@@ -57,7 +59,8 @@ export class Project {
 
   /** Reads every project file (the editor's unsaved text over the disk), in batches so the server stays responsive. */
   async loadAll(onProgress?: (done: number, total: number) => void, cacheDir?: string): Promise<Set<string>> {
-    const before = new Set([...this.index.diagnosticPaths(), ...this.skipped.keys()]);
+    // Files published before (some may just have left the project: excluded, deleted) are published again.
+    const before = new Set([...this.published, ...this.index.diagnosticPaths(), ...this.skipped.keys()]);
     const cache = new ParseCache(cacheDir ? cacheFileIn(cacheDir, this.root) : undefined);
     const { skipped } = await loadFromAsync(overlayReader(diskReader(this.root), this.open), this.index, onProgress, { cache });
     this.skipped.clear();
@@ -102,8 +105,28 @@ export class Project {
     return this.open.has(path);
   }
 
-  /** Re-reads one file from disk (created, changed or deleted), unless the editor holds it. */
+  /**
+   * Re-reads one file from disk (created, changed or deleted), unless the editor
+   * holds it. A folder (deleted or created with its files) re-reads every file
+   * of the project known under it.
+   */
   refresh(path: string): IndexChange {
+    const under = `${path}/`;
+    const inside = [...new Set([...this.index.transcriptPaths(), ...this.skipped.keys(), ...this.published])].filter((p) => p.startsWith(under));
+    if (inside.length > 0) {
+      const change: IndexChange = { diagnostics: new Set(), counts: false, reclassify: false };
+      for (const p of inside) {
+        const c = this.refreshFile(p);
+        for (const d of c.diagnostics) change.diagnostics.add(d);
+        change.counts ||= c.counts;
+        change.reclassify ||= c.reclassify;
+      }
+      return change;
+    }
+    return this.refreshFile(path);
+  }
+
+  private refreshFile(path: string): IndexChange {
     const open = this.open.get(path);
     if (open !== undefined) return this.updateOpen(path, open);
     if (this.index.classify(path) === 'other') return { diagnostics: new Set(), counts: false, reclassify: false };
