@@ -3,7 +3,7 @@
 
 import { existsSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { projectStats, scopedStats } from '../core';
+import { plural, projectStats, scopedStats } from '../core';
 import { loadProjectFast } from '../host/projectFiles';
 import { projectRoots } from '../host/findProject';
 import { collectDiagnostics, formatGithub, formatJson, formatText } from './diagnosticsReport';
@@ -22,7 +22,7 @@ const HELP = `Marginalia — qualitative coding in markdown transcripts
 Usage:
   marginalia check [folder] [--format text|github|json] [--strict]
       Every problem in the project. Exit 1 if there is an error (with --strict: a warning too).
-  marginalia stats [folder] [--json] [--where attr=value]…
+  marginalia stats [folder] [--format text|json] [--where attr=value]…
       Cases, themes and codes with their extract counts, and every coded extract.
   marginalia report quotes|matrix|cooccurrence [folder] [--format md|csv|json|html]
                     [--where attr=value]… [-o file]
@@ -31,7 +31,7 @@ Usage:
       attribute (repeat it: all must hold).
   marginalia diff [base [head]] [--folder F] [--format text|markdown|json]
       What changed in the coding between two git refs (default: HEAD and the working tree).
-  marginalia agree <refA> <refB> [--refs A,B,C] [--codes a,b] [--cases P01,P02] [--folder F] [--json]
+  marginalia agree <refA> <refB> [--refs A,B,C] [--codes a,b] [--cases P01,P02] [--folder F] [--format text|json]
       Intercoder agreement between coders' branches: percent agreement, Cohen's kappa and
       Krippendorff's alpha per code, on the characters of the transcripts.
   marginalia import <file…> [--into folder] [--force]
@@ -43,7 +43,8 @@ Usage:
   marginalia lsp --stdio
       The language server, for any editor that speaks LSP.
 
-The folder defaults to the current one. check and stats keep what they parsed in your
+The folder defaults to the current one; a folder inside a project stands for the project.
+--json is short for --format json. check and stats keep what they parsed in your
 cache folder and reuse it for files that did not change (--no-cache: parse everything).`;
 
 class UsageError extends Error {}
@@ -117,6 +118,17 @@ function oneProject(folder: string): string {
   return roots[0];
 }
 
+/** `--format`, or its alias `--json`, checked against the formats the command offers (the first is the default). */
+function formatOf(args: Args, formats: string[]): string {
+  const given = args.flags.get('format');
+  if (args.flags.has('json') && given !== undefined && given !== 'json') throw new UsageError(`Give either --format ${String(given)} or --json, not both.`);
+  const format = args.flags.has('json') ? 'json' : (given ?? formats[0]);
+  if (typeof format !== 'string' || !formats.includes(format)) {
+    throw new UsageError(`Unknown format "${String(format)}": use ${formats.slice(0, -1).join(', ')} or ${formats[formats.length - 1]}.`);
+  }
+  return format;
+}
+
 async function run(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
   switch (args.command) {
@@ -130,35 +142,37 @@ async function run(argv: string[]): Promise<number> {
       process.stdout.write(VERSION + '\n');
       return 0;
     case 'check': {
-      allowFlags(args, ['format', 'strict', 'no-cache']);
-      const format = args.flags.get('format') ?? 'text';
-      if (format !== 'text' && format !== 'github' && format !== 'json') {
-        throw new UsageError(`Unknown format "${String(format)}": use text, github or json.`);
-      }
+      allowFlags(args, ['format', 'json', 'strict', 'no-cache']);
+      const format = formatOf(args, ['text', 'github', 'json']);
       const roots = projectsOf(args.folder);
       // Several projects below the folder: each is checked; JSON paths then start at the folder.
+      let transcripts = 0;
       const list = [];
       for (const root of roots) {
         const { index, skipped } = await loadProjectFast(root, { cache: !args.flags.has('no-cache') });
+        transcripts += index.transcriptPaths().length;
         const prefix = roots.length > 1 ? relative(resolve(args.folder), root).split('\\').join('/') + '/' : '';
         list.push(...collectDiagnostics(index, skipped).map((d) => ({ ...d, root, file: d.file, json: prefix + d.file })));
       }
       const out = format === 'json' ? formatJson(list.map((d) => ({ ...d, file: d.json }))) : list.map((d) => (format === 'github' ? formatGithub([d], d.root) : formatText([d], d.root))).join('\n');
       if (out) process.stdout.write(out + '\n');
+      else if (format === 'text') process.stdout.write(`No problems in ${plural(transcripts, 'transcript')}.\n`);
       const failing = list.some((d) => d.severity === 'error' || (args.flags.has('strict') && d.severity === 'warning'));
       return failing ? 1 : 0;
     }
     case 'stats': {
-      allowFlags(args, ['json', 'no-cache', 'where']);
+      allowFlags(args, ['format', 'json', 'no-cache', 'where']);
+      const format = formatOf(args, ['text', 'json']);
       const root = oneProject(args.folder);
       const { index } = await loadProjectFast(root, { cache: !args.flags.has('no-cache') });
       const stats = args.where.length > 0 ? scopedStats(index, selectionOf(index, args.where)) : projectStats(index);
-      process.stdout.write(args.flags.has('json') ? JSON.stringify(stats, null, 2) + '\n' : formatStatsTable(stats));
+      process.stdout.write(format === 'json' ? JSON.stringify(stats, null, 2) + '\n' : formatStatsTable(stats));
       return 0;
     }
     case 'report': {
-      allowFlags(args, ['format', 'where', 'output', 'no-cache']);
-      const format = reportFormat(args.flags.get('format'));
+      allowFlags(args, ['format', 'json', 'where', 'output', 'no-cache']);
+      if (args.flags.has('json') && args.flags.has('format') && args.flags.get('format') !== 'json') throw new UsageError(`Give either --format ${String(args.flags.get('format'))} or --json, not both.`);
+      const format = reportFormat(args.flags.has('json') ? 'json' : args.flags.get('format'));
       const { index } = await loadProjectFast(oneProject(args.folder), { cache: !args.flags.has('no-cache') });
       const text = reportText(index, args.positional[0] as Parameters<typeof reportText>[1], format, selectionOf(index, args.where));
       const output = args.flags.get('output');
@@ -167,9 +181,8 @@ async function run(argv: string[]): Promise<number> {
       return 0;
     }
     case 'diff': {
-      allowFlags(args, ['format', 'folder']);
-      const format = args.flags.get('format') ?? 'text';
-      if (format !== 'text' && format !== 'markdown' && format !== 'json') throw new UsageError(`Unknown format "${String(format)}": use text, markdown or json.`);
+      allowFlags(args, ['format', 'json', 'folder']);
+      const format = formatOf(args, ['text', 'markdown', 'json']);
       if (args.positional.length > 2) throw new UsageError('Give at most two refs: marginalia diff [base [head]].');
       const root = oneProject(String(args.flags.get('folder') ?? '.'));
       const [base = 'HEAD', head] = args.positional;
@@ -179,7 +192,8 @@ async function run(argv: string[]): Promise<number> {
       return 0;
     }
     case 'agree': {
-      allowFlags(args, ['refs', 'codes', 'cases', 'folder', 'json']);
+      allowFlags(args, ['refs', 'codes', 'cases', 'folder', 'format', 'json']);
+      const format = formatOf(args, ['text', 'json']);
       const list = (name: string): string[] | undefined => {
         const v = args.flags.get(name);
         return typeof v === 'string' ? v.split(',').map((x) => x.trim().replace(/^#/, '')).filter(Boolean) : undefined;
@@ -190,7 +204,7 @@ async function run(argv: string[]): Promise<number> {
       const report = agreeCommand(root, refs, { codes: list('codes'), cases: list('cases') });
       const unknown = unknownAgreementOptions(report);
       if (unknown) throw new UsageError(unknown);
-      process.stdout.write(args.flags.has('json') ? JSON.stringify(report, null, 2) + '\n' : agreementText(report));
+      process.stdout.write(format === 'json' ? JSON.stringify(report, null, 2) + '\n' : agreementText(report));
       return 0;
     }
     case 'import':
@@ -200,7 +214,7 @@ async function run(argv: string[]): Promise<number> {
       allowFlags(args, ['output']);
       const output = args.flags.get('output');
       if (typeof output !== 'string') throw new UsageError('Say where to write the export: marginalia export [folder] -o study.qdpx (or codebook.qdc).');
-      return exportCommand(projectFolder(args.folder), output);
+      return exportCommand(oneProject(args.folder), output);
     }
     case 'lsp': {
       allowFlags(args, ['stdio']);
@@ -212,6 +226,12 @@ async function run(argv: string[]): Promise<number> {
       throw new UsageError(`Unknown command "${args.command}": use check, stats, report, diff, agree, import, export or lsp (see "marginalia --help").`);
   }
 }
+
+// `marginalia stats | head -1`: the reader went away; that is not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
 
 run(process.argv.slice(2)).then(
   (code) => {

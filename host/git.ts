@@ -22,7 +22,15 @@ export interface GitProject {
 }
 
 export function gitProject(folder: string): GitProject {
-  const top = String(git(folder, ['rev-parse', '--show-toplevel'])).trim();
+  let top: string;
+  try {
+    top = String(git(folder, ['rev-parse', '--show-toplevel'])).trim();
+  } catch (e) {
+    if (e instanceof GitError && /not a git repository/i.test(e.message)) {
+      throw new GitError(`"${folder}" is not in a git repository: diff and agree compare versions of the coding kept in git (run "git init" and commit, or use a clone).`);
+    }
+    throw e;
+  }
   const rel = relative(top, folder).split('\\').join('/');
   return { top, prefix: rel ? `${rel}/` : '' };
 }

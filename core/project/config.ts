@@ -62,7 +62,7 @@ export function parseConfig(text: string): ParsedConfig {
       if (patterns) config[key] = patterns.map(normalisePath);
       else {
         const fallback = key === 'transcripts' ? '["**/*.md"]' : 'nothing';
-        error(valueRange[0], valueRange[1], `"${key}" should be a list of file patterns, such as ["transcripts/**/*.md"]; ${fallback === 'nothing' ? 'nothing is excluded' : `${fallback} is used`}.`);
+        error(valueRange[0], valueRange[1], `"${key}" should be a file pattern or a list of them, such as ["transcripts/**/*.md"]; ${fallback === 'nothing' ? 'nothing is excluded' : `${fallback} is used`}.`);
       }
     } else {
       error(keyRange[0], keyRange[1], `"${key}" is not a Marginalia setting: the settings are codebook, transcripts and exclude.`);
@@ -72,6 +72,8 @@ export function parseConfig(text: string): ParsedConfig {
 }
 
 function stringList(node: YamlNode | null): string[] | undefined {
+  // One pattern may be written alone: transcripts: "*.md".
+  if (isScalar(node) && typeof node.value === 'string' && node.value.trim() !== '') return [node.value.trim()];
   if (!isSeq(node)) return undefined;
   const out: string[] = [];
   for (const item of node.items) {

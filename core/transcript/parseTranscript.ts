@@ -128,10 +128,15 @@ function readFrontMatter(fm: { start: number; end: number; value: string }, line
   try {
     data = parseYaml(fm.value);
   } catch (e) {
+    // yaml counts positions inside the front matter and ends its first line with "at line 2, column 5:".
+    const pos = (e as { pos?: [number, number] }).pos;
+    const valueStart = lines.text.indexOf(fm.value, fm.start);
+    const at = pos && valueStart >= 0 ? lines.range(valueStart + pos[0], valueStart + Math.max(pos[0], pos[1])) : lines.range(fm.start, fm.end);
+    const reason = firstLine(e).replace(/\s*at line \d+, column \d+:?\s*$/, '').replace(/[\s:]+$/, '');
     out.diagnostics.push({
-      range: lines.range(fm.start, fm.end),
+      range: at,
       severity: 'warning',
-      message: `The front matter is not valid YAML, so this transcript's case attributes are ignored: ${firstLine(e)}`,
+      message: `The front matter is not valid YAML, so this transcript's case attributes are ignored: ${reason}.`,
       code: 'invalid-front-matter',
     });
     return;

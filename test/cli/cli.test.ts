@@ -54,9 +54,11 @@ test('check --format github: workflow annotations', () => {
   assert.equal(marginalia(['check', '--strict'], root).code, 1);
 });
 
-test('check: a clean project prints nothing and exits 0', () => {
+test('check: a clean project says so and exits 0', () => {
   const root = writeProject('//- /codebook.md\n- #a\n//- /P1.md\n[x]{#a}');
-  assert.deepEqual(marginalia(['check', root]), { code: 0, stdout: '', stderr: '' });
+  assert.deepEqual(marginalia(['check', root]), { code: 0, stdout: 'No problems in 1 transcript.\n', stderr: '' });
+  assert.deepEqual(marginalia(['check', root, '--format', 'github']), { code: 0, stdout: '', stderr: '' });
+  assert.deepEqual(marginalia(['check', root, '--json']), { code: 0, stdout: '[]\n', stderr: '' });
 });
 
 test('stats --json', () => {

@@ -58,7 +58,9 @@ test("agree: percent agreement, Cohen's kappa and Krippendorff's alpha per code,
 test('agree --json, --codes and three coders with --refs', () => {
   const { dir, commit } = twoCoders();
   commit('coder-c', { 'transcripts/P1.md': '[abcde]{#x}fghij', 'transcripts/P2.md': 'Some text here.' }, 'main');
-  const json = JSON.parse(marginalia(dir, 'agree', 'coder-a', 'coder-b', '--codes', 'x', '--json').stdout);
+  const raw = marginalia(dir, 'agree', 'coder-a', 'coder-b', '--codes', 'x', '--json');
+  assert.deepEqual(marginalia(dir, 'agree', 'coder-a', 'coder-b', '--codes', 'x', '--format', 'json'), raw);
+  const json = JSON.parse(raw.stdout);
   assert.deepEqual(json.codes.map((c: { code: string }) => c.code), ['x']);
   assert.deepEqual(json.compared, ['transcripts/P1.md', 'transcripts/P2.md']);
   const three = marginalia(dir, 'agree', '--refs', 'coder-a,coder-b,coder-c');

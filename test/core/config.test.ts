@@ -15,7 +15,7 @@ test('an empty config is the defaults', () => assert.deepEqual(parseConfig('').c
 test('an unknown key', () =>
   assert.deepEqual(diags('codebok: x.md\n'), ['error 0:0 "codebok" is not a Marginalia setting: the settings are codebook, transcripts and exclude.']));
 test('a wrong type keeps the default', () => {
-  assert.deepEqual(diags('transcripts: 3\n'), ['error 0:13 "transcripts" should be a list of file patterns, such as ["transcripts/**/*.md"]; ["**/*.md"] is used.']);
+  assert.deepEqual(diags('transcripts: 3\n'), ['error 0:13 "transcripts" should be a file pattern or a list of them, such as ["transcripts/**/*.md"]; ["**/*.md"] is used.']);
   assert.deepEqual(parseConfig('transcripts: 3\ncodebook: c.md').config, { ...DEFAULT_CONFIG, codebook: 'c.md' });
 });
 test('a YAML syntax error', () => {
@@ -34,4 +34,8 @@ test('file roles', () => {
 test("a file named like the codebook in another folder is another project's codebook, never a transcript", () => {
   const c = new FileClassifier({ ...DEFAULT_CONFIG, codebook: 'analysis/codes.md' });
   assert.deepEqual(['analysis/codes.md', 'my study/codebook.md', 'codebook.md', 'old/codes.md', 'transcripts/P1.md'].map((p) => c.classify(p)), ['codebook', 'other', 'other', 'other', 'transcript']);
+});
+test('one pattern may be written as a string', () => {
+  const { config, diagnostics } = parseConfig('transcripts: "*.md"\nexclude: drafts/**\n');
+  assert.deepEqual([config.transcripts, config.exclude, diagnostics], [['*.md'], ['drafts/**'], []]);
 });
