@@ -12,6 +12,8 @@ import { performance } from 'node:perf_hooks';
 import { LspClient } from '../test/support/lspClient';
 import { PROJECT_ROOT } from '../test/support/tempProject';
 import { generateProject } from './generateProject';
+import { loadProject } from '../host/projectFiles';
+import { caseMatrix, cooccurrence, quoteBank, selectCases, type CaseSelection } from '../core';
 
 const ROOT = join(PROJECT_ROOT, 'bench/.project');
 const EDITS = 200;
@@ -86,6 +88,25 @@ async function main(): Promise<void> {
   rmSync(quarterRoot, { recursive: true, force: true });
   const refi = refiRoundTrip(ROOT);
   console.log(`REFI-QDA export ${ms(refi.exported.ms)}, import ${ms(refi.imported.ms)}`);
+
+  // 2d. The three reports (DESIGN.md §11) on the indexed project, in process (p50 of 5 each).
+  const { index } = loadProject(ROOT);
+  const selection = selectCases(index, []) as CaseSelection;
+  const timeReport = (fn: () => unknown): number => {
+    const times: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const s = performance.now();
+      fn();
+      times.push(performance.now() - s);
+    }
+    return percentile(times, 50);
+  };
+  const reportMs = {
+    quotes: timeReport(() => quoteBank(index, selection)),
+    matrix: timeReport(() => caseMatrix(index, selection)),
+    cooccurrence: timeReport(() => cooccurrence(index, selection)),
+  };
+  console.log(`reports: quotes ${ms(reportMs.quotes)}, matrix ${ms(reportMs.matrix)}, co-occurrence ${ms(reportMs.cooccurrence)}`);
 
   // 2b. Cold index through the server: initialize → indexing progress ends.
   const t1 = performance.now();
@@ -174,6 +195,9 @@ async function main(): Promise<void> {
       refiCell(refi.imported),
       `250 transcripts: ${refiCell(refiQuarter.imported)} (×${(refi.imported.cpuMs / refiQuarter.imported.cpuMs).toFixed(1)} CPU for ×4 transcripts)`,
     ],
+    ['Report: quote bank, every extract (in process, p50 of 5)', ms(reportMs.quotes), `${(reportMs.quotes / cliMs).toFixed(3)}× cold index (CLI)`],
+    ['Report: code-by-case matrix (in process, p50 of 5)', ms(reportMs.matrix), `${(reportMs.matrix / cliMs).toFixed(3)}× cold index (CLI)`],
+    ['Report: co-occurrence sweep (in process, p50 of 5)', ms(reportMs.cooccurrence), `${(reportMs.cooccurrence / cliMs).toFixed(3)}× cold index (CLI)`],
     ['Server heap after indexing (after GC)', `${(status.heapUsed / 1e6).toFixed(0)} MB`, 'target ≤ 300 MB'],
   ];
   const report = [
