@@ -37,3 +37,6 @@ export type { ReportScope, ReportNode, Quote, QuoteBank, QuoteBankNode, MatrixRo
 export { renderReport, scopeLine, nodeName, escapeHtml, REPORT_KINDS, REPORT_FORMATS, REPORT_TITLES } from './reports/render';
 export type { ReportKind, ReportFormat, ReportModel } from './reports/render';
 export * from './edit';
+export { codingDiff } from './review/codingDiff';
+export type { CodingDiff, DiffSegment, RecodedSegment, NodeChange, CodebookChanges } from './review/codingDiff';
+export { diffText, diffMarkdown } from './review/diffReport';

@@ -84,3 +84,8 @@ function readBlobs(project: GitProject, ref: string, paths: string[]): Map<strin
   }
   return out;
 }
+
+/** Branches, remote branches and tags, for choosing a ref to compare with. */
+export function gitRefs(project: GitProject): string[] {
+  return String(git(project.top, ['for-each-ref', '--format=%(refname:short)', 'refs/heads', 'refs/remotes', 'refs/tags'])).split('\n').filter(Boolean);
+}

@@ -3,11 +3,9 @@
 
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { SegmentsRequest, type SegmentItem } from '../../server/src/protocol';
+import { CodingDiffRequest, GitRefsRequest, SegmentsRequest, type SegmentItem } from '../../server/src/protocol';
 import { toRange, type ThemesItem, type ThemesTreeProvider } from './themesTree';
-import { diffCommand, diffMarkdown } from '../../cli/review';
-import { execFileSync } from 'node:child_process';
-import * as path from 'node:path';
+import { diffMarkdown } from '../../core';
 
 const CODEBOOK_TEMPLATE = `# My first theme {#my-first-theme}
 
@@ -27,7 +25,7 @@ export function registerCommands(client: LanguageClient, themes: ThemesTreeProvi
     register('marginalia.createCodebook', () => createCodebook(themes)),
     register('marginalia.refresh', () => refresh()),
     register('marginalia.openExtract', (uri: string, range: SegmentItem['range']) => openExtract(uri, range)),
-    register('marginalia.compareWithBranch', (ref?: string) => compareWithBranch(ref)),
+    register('marginalia.compareWithBranch', (ref?: string) => compareWithBranch(client, ref)),
   );
 }
 
@@ -139,42 +137,31 @@ export async function openExtract(uri: string, range: SegmentItem['range']): Pro
   await vscode.window.showTextDocument(vscode.Uri.parse(uri), { selection: toRange(range), preview: true });
 }
 
-/** Opens the `marginalia diff <ref>` report (ref → working tree) in the markdown preview; returns its text. */
-export async function compareWithBranch(ref?: string): Promise<string | undefined> {
-  const folder = vscode.window.activeTextEditor
-    ? vscode.workspace.getWorkspaceFolder(vscode.window.activeTextEditor.document.uri) ?? vscode.workspace.workspaceFolders?.[0]
-    : vscode.workspace.workspaceFolders?.[0];
+/**
+ * Opens the `marginalia diff <ref>` report (ref → the working files, unsaved edits
+ * included) in the markdown preview; returns its text. The server computes the diff
+ * from its live index; the client only asks and displays.
+ */
+export async function compareWithBranch(client: LanguageClient, ref?: string): Promise<string | undefined> {
+  const active = vscode.window.activeTextEditor?.document.uri;
+  const folder = (active && vscode.workspace.getWorkspaceFolder(active)) ?? vscode.workspace.workspaceFolders?.[0];
   if (!folder) {
     void vscode.window.showInformationMessage('Open the folder of your coding project first.');
     return undefined;
   }
-  const cwd = folder.uri.fsPath;
-  if (!ref) {
-    let refs: string[];
-    try {
-      refs = execFileSync('git', ['for-each-ref', '--format=%(refname:short)', 'refs/heads', 'refs/remotes', 'refs/tags'], { cwd, encoding: 'utf8' }).split('\n').filter(Boolean);
-    } catch {
-      void vscode.window.showWarningMessage('This project is not in a git repository, so there is no branch to compare with.');
-      return undefined;
-    }
-    ref = await vscode.window.showQuickPick(['HEAD', ...refs], { title: 'Compare coding with branch…', placeHolder: 'The branch, tag or commit to compare your working files with' });
-    if (!ref) return undefined;
-  }
-  // Unsaved edits count: the report compares with what the analyst sees.
-  const unsaved = new Map<string, string>();
-  for (const doc of vscode.workspace.textDocuments) {
-    if (!doc.isDirty || doc.uri.scheme !== 'file') continue;
-    const rel = path.relative(cwd, doc.uri.fsPath);
-    if (!rel.startsWith('..') && !path.isAbsolute(rel)) unsaved.set(rel.split(path.sep).join('/'), doc.getText());
-  }
-  let report: string;
+  const uri = (active && active.scheme === 'file' && vscode.workspace.getWorkspaceFolder(active) ? active : folder.uri).toString();
   try {
-    report = diffMarkdown(diffCommand(cwd, ref, undefined, unsaved), ref, 'your working files');
+    if (!ref) {
+      const refs = await client.sendRequest(GitRefsRequest, { uri });
+      ref = await vscode.window.showQuickPick(['HEAD', ...refs], { title: 'Compare coding with branch…', placeHolder: 'The branch, tag or commit to compare your working files with' });
+      if (!ref) return undefined;
+    }
+    const report = diffMarkdown(await client.sendRequest(CodingDiffRequest, { uri, ref }), ref, 'your working files');
+    const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: report });
+    await vscode.commands.executeCommand('markdown.showPreview', doc.uri);
+    return report;
   } catch (e) {
-    void vscode.window.showWarningMessage(`Could not compare with ${ref}: ${e instanceof Error ? e.message : String(e)}`);
+    void vscode.window.showWarningMessage(`Could not compare with ${ref ?? 'a branch'}: ${e instanceof Error ? e.message : String(e)}`);
     return undefined;
   }
-  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: report });
-  await vscode.commands.executeCommand('markdown.showPreview', doc.uri);
-  return report;
 }

@@ -148,3 +148,16 @@ export interface ReportData {
 
 /** The three reports computed by the server from its live index (unsaved edits included). */
 export const ReportRequest = new RequestType<ReportParams, ReportData | null, void>('marginalia/report');
+
+/** Where to compare: any file or folder of the project (the active document, else the workspace folder). */
+export interface CodingDiffParams {
+  uri: string;
+  /** The branch, tag or commit to compare the working files (unsaved edits included) with. */
+  ref: string;
+}
+
+/** The coding diff from `ref` to the live project; render it with the core's diffMarkdown. */
+export const CodingDiffRequest = new RequestType<CodingDiffParams, import('../../core').CodingDiff, void>('marginalia/codingDiff');
+
+/** The project's git branches, remote branches and tags (an error when it is not in git). */
+export const GitRefsRequest = new RequestType<{ uri: string }, string[], void>('marginalia/gitRefs');

@@ -12,6 +12,7 @@ import {
   WatchKind,
   ProposedFeatures,
   ResponseError,
+  ErrorCodes,
   TextDocuments,
   TextDocumentSyncKind,
   CancellationToken,
@@ -25,7 +26,7 @@ import {
   type WorkspaceFolder,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Diagnostic, IndexChange } from '../../core';
+import type { CodingDiff, Diagnostic, IndexChange } from '../../core';
 import { Project, projectsOfFolder } from './workspace/project';
 import { skippedFileDiagnostic } from '../../host/loader';
 import { completion, resolveCompletion } from './features/completion';
@@ -44,7 +45,9 @@ import { CountsChangedNotification, SegmentsRequest, ServerStatusRequest, ThemeT
 import { ImportTranscriptsRequest, type ImportTranscriptsParams } from './protocol';
 import { importTranscripts } from './importRequest';
 import { ExportRefiRequest, ImportRefiRequest, type ExportRefiParams, type ImportRefiParams } from './protocol';
-import { ReportRequest } from './protocol';
+import { ReportRequest, CodingDiffRequest, GitRefsRequest, type CodingDiffParams } from './protocol';
+import { diffWithRef, projectAt, refsOf } from './workspace/review';
+import { GitError } from '../../host/git';
 import { reportData } from './features/report';
 import { exportRefiRequest, importRefiRequest } from './features/refi';
 
@@ -370,6 +373,20 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onRequest(ExportRefiRequest, handle('exportRefi', (p: ExportRefiParams) => exportRefiRequest(projects, p), refiFailed));
   connection.onRequest(ImportRefiRequest, handle('importRefi', (p: ImportRefiParams) => importRefiRequest(p), refiFailed));
 
+  // Compare Coding with Branch: git errors come back as one sentence for the user.
+  const review = async <R>(uri: string, fn: (project: Project) => R): Promise<R> => {
+    await allLoaded();
+    const project = projectAt(projects, uri);
+    if (!project) throw new ResponseError(ErrorCodes.InvalidParams, 'This file is not in a coding project.');
+    try {
+      return fn(project);
+    } catch (e) {
+      if (e instanceof GitError) throw new ResponseError(ErrorCodes.InvalidRequest, e.message);
+      throw e;
+    }
+  };
+  connection.onRequest(CodingDiffRequest, handle('codingDiff', (p: CodingDiffParams) => review(p.uri, (project) => diffWithRef(project, p.ref)), undefined as unknown as CodingDiff));
+  connection.onRequest(GitRefsRequest, handle('gitRefs', (p: { uri: string }) => review(p.uri, refsOf), [] as string[]));
   connection.onRequest(
     ReportRequest,
     handle('report', async (p) => {

@@ -85,11 +85,9 @@ function violations(files: Array<[string, string]>): string[] {
   return out;
 }
 
-// Being removed (issue 12 item 6: the server computes the coding diff); delete this line then.
-const KNOWN = new Set(["client/src/commands.ts imports '../../cli/review': client may not import cli"]);
 
 test('every import respects the layers (core pure, client without cli/host/core internals)', () => {
-  assert.deepEqual(violations(projectSources()).filter((v) => !KNOWN.has(v)), []);
+  assert.deepEqual(violations(projectSources()), []);
 });
 
 test('the layer check reports each kind of violation', () => {
