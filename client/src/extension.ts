@@ -15,6 +15,7 @@ import type { CaseCondition } from '../../core';
 import { registerImportCommand } from './importCommand';
 import { markdownItCoding } from './previewPlugin';
 import { registerRefiCommands } from './refiCommands';
+import { registerRefactorCommands, ThemesDragAndDrop } from './refactorCommands';
 
 let client: LanguageClient | undefined;
 
@@ -26,6 +27,8 @@ export interface MarginaliaApi {
   /** The open report view, if any (tests). */
   report: () => ReportPanel | undefined;
   onDidRefreshReport: vscode.Event<unknown>;
+  /** Drag and drop in the Themes tree (tests call it directly). */
+  dragAndDrop: ThemesDragAndDrop;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<MarginaliaApi & { extendMarkdownIt: (md: unknown) => unknown }> {
@@ -45,7 +48,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Margin
   client = new LanguageClient('marginalia', 'Marginalia', serverOptions, clientOptions);
 
   const themes = new ThemesTreeProvider(client);
-  const view = vscode.window.createTreeView('marginalia.themes', { treeDataProvider: themes, showCollapseAll: true });
+  const dragAndDrop = new ThemesDragAndDrop(client);
+  const view = vscode.window.createTreeView('marginalia.themes', { treeDataProvider: themes, showCollapseAll: true, dragAndDropController: dragAndDrop });
   const status = vscode.window.createStatusBarItem('marginalia.summary', vscode.StatusBarAlignment.Left, 10);
   status.name = 'Marginalia';
   status.command = 'marginalia.themes.focus';
@@ -63,7 +67,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Margin
   };
 
   context.subscriptions.push(output, view, status, registerCommands(client, themes, refreshSummary), registerRefiCommands(client));
-  context.subscriptions.push(registerImportCommand(client));
+  context.subscriptions.push(registerImportCommand(client), registerRefactorCommands(client, themes));
   context.subscriptions.push(registerReportCommands(context, client));
   context.subscriptions.push(vscode.commands.registerCommand('marginalia.filterThemes', (where?: CaseCondition[]) => filterThemes(client!, themes, refreshSummary, where)));
   const ready = client.start().then(async () => {
@@ -75,7 +79,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Margin
     await refreshSummary();
   });
   ready.catch((e) => output.appendLine(`Marginalia could not start: ${e instanceof Error ? e.message : String(e)}`));
-  return { client, themes, ready, report: () => ReportPanel.current, onDidRefreshReport: ReportPanel.onDidRefresh, extendMarkdownIt: (md: unknown) => markdownItCoding(md) };
+  return { client, themes, ready, report: () => ReportPanel.current, onDidRefreshReport: ReportPanel.onDidRefresh, dragAndDrop, extendMarkdownIt: (md: unknown) => markdownItCoding(md) };
 }
 
 export function deactivate(): Thenable<void> | undefined {

@@ -260,6 +260,70 @@ test('Export Project (REFI-QDA) and Import REFI-QDA Project, with paths instead 
   for (const f of ['codebook.md', 'transcripts/P09.md']) if (!existsSync(join(into, f))) throw new Error(`${f} was not written`);
 });
 
+/** The tree item of a theme or code (themes are searched, codes are not opened). */
+async function treeItem(id: string, items?: ThemesItem[]): Promise<ThemesItem | undefined> {
+  for (const item of items ?? ((await api.themes.getChildren()) as ThemesItem[])) {
+    if (item.type !== 'node') continue;
+    if (item.node.id === id) return item;
+    if (item.node.kind === 'theme') {
+      const found = await treeItem(id, (await api.themes.getChildren(item)) as ThemesItem[]);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+test('drag a code onto another theme: the codebook moves it there in one edit, one undo restores it', async () => {
+  const doc = await vscode.workspace.openTextDocument(file('codebook.md'));
+  await vscode.window.showTextDocument(doc);
+  const before = doc.getText();
+  const entry = '- #delegation: Occupational therapists delegate to social prescribers.';
+  const transfer = new vscode.DataTransfer();
+  await api.dragAndDrop.handleDrag([(await treeItem('delegation'))!], transfer);
+  await api.dragAndDrop.handleDrop((await treeItem('positive-future'))!, transfer);
+  const lines = doc.getText().split(/\r?\n/);
+  assertEqual(lines.filter((l) => l.startsWith('- #delegation')), [entry], 'the entry, once');
+  const heading = (start: string): number => lines.findIndex((l) => l.startsWith(start));
+  const at = lines.indexOf(entry);
+  if (!(at > heading('## Imagining a positive future'))) throw new Error(`#delegation is at line ${at}, not under Imagining a positive future:\n${doc.getText()}`);
+  await until(async () => {
+    const future = await treeItem('positive-future');
+    return future?.type === 'node' && future.node.children.some((c) => c.id === 'delegation');
+  }, api.themes.onDidChangeTreeData, 'the tree to show #delegation under Imagining a positive future');
+  await vscode.window.showTextDocument(doc);
+  await vscode.commands.executeCommand('undo');
+  if (doc.getText() !== before) throw new Error('one undo did not restore the codebook byte for byte');
+});
+
+test('Move to Theme… refuses a move under its own subtheme, and changes nothing', async () => {
+  const doc = await vscode.workspace.openTextDocument(file('codebook.md'));
+  const before = doc.getText();
+  const result = await vscode.commands.executeCommand('marginalia.moveToTheme', 'making-it-work', 'managing-workflow');
+  assertEqual(result, undefined, 'the result of a refused move');
+  if (doc.getText() !== before) throw new Error('the codebook changed');
+});
+
+test('Merge Code into… with explicit codes: the transcripts use only the target code', async () => {
+  const uris = await vscode.workspace.findFiles('transcripts/*.md');
+  const docs = await Promise.all(uris.map((u) => vscode.workspace.openTextDocument(u)));
+  const codebook = await vscode.workspace.openTextDocument(file('codebook.md'));
+  const originals = new Map([...docs, codebook].map((d) => [d, d.getText()]));
+  // #delegation (P07) into #step-down (P14).
+  const result = await vscode.commands.executeCommand<{ applied: boolean }>('marginalia.mergeInto', 'delegation', 'step-down');
+  assertEqual(result?.applied, true, 'applied');
+  try {
+    assertEqual(docs.filter((d) => /#delegation\b/.test(d.getText())).map((d) => vscode.workspace.asRelativePath(d.uri)), [], 'transcripts still using #delegation');
+    const p07 = docs.find((d) => d.uri.path.endsWith('/P07.md'))!;
+    if (p07.getText().split('{#step-down}').length !== originals.get(p07)!.split('{#delegation}').length) throw new Error(`P07 does not use #step-down where it used #delegation:\n${p07.getText()}`);
+    if (codebook.getText().includes('- #delegation')) throw new Error('#delegation is still in the codebook');
+  } finally {
+    // Restore every file, so no other test depends on the order.
+    const restore = new vscode.WorkspaceEdit();
+    for (const [d, text] of originals) if (d.getText() !== text) restore.replace(d.uri, new vscode.Range(d.positionAt(0), d.positionAt(d.getText().length)), text);
+    await vscode.workspace.applyEdit(restore);
+  }
+});
+
 export async function run(): Promise<void> {
   const results: Array<{ name: string; ok: boolean; error?: string }> = [];
   try {
