@@ -24,6 +24,8 @@ export interface GeneratedProject {
   root: string;
   codes: string[];
   editFile: string;
+  /** A 30,000-word focus-group-sized transcript, edited too. */
+  bigEditFile: string;
   bytes: number;
   files: number;
 }
@@ -109,5 +111,7 @@ export function generateProject(root: string, transcripts = 1000, wordsPerTransc
   for (let n = 1; n <= transcripts; n++) write(`transcripts/P${String(n).padStart(4, '0')}.md`, transcript(n, wordsPerTranscript));
   const editFile = 'transcripts/edit-me.md';
   write(editFile, transcript(0, 10_000));
-  return { root, codes, editFile, bytes, files: transcripts + 2 };
+  const bigEditFile = 'transcripts/edit-me-30k.md';
+  write(bigEditFile, transcript(100_000, 30_000));
+  return { root, codes, editFile, bigEditFile, bytes, files: transcripts + 3 };
 }
