@@ -42,8 +42,17 @@ export class ParsePool {
     return this.script !== undefined && this.size > 1 && totalChars >= this.minChars;
   }
 
-  /** Summaries of the jobs, in the jobs' order. */
-  async summarize(jobs: ParseJob[]): Promise<Array<FileSummary | undefined>> {
+  /** The batch the workers are on: batches run one after another (each worker answers in order). */
+  private busy: Promise<unknown> = Promise.resolve();
+
+  /** Summaries of the jobs, in the jobs' order. Calls may overlap; they are served in turn. */
+  summarize(jobs: ParseJob[]): Promise<Array<FileSummary | undefined>> {
+    const run = this.busy.then(() => this.run(jobs));
+    this.busy = run.catch(() => undefined);
+    return run;
+  }
+
+  private async run(jobs: ParseJob[]): Promise<Array<FileSummary | undefined>> {
     const chars = jobs.reduce((n, j) => n + j.text.length, 0);
     if (!this.parallel(chars)) return jobs.map((j) => summarizeFile(j.role, j.path, j.text));
     if (this.workers.length === 0) {

@@ -21,6 +21,7 @@ export function simpleMarkdownStructure(text: string): MarkdownStructure | undef
   if (text.includes(']:')) return undefined;
   const result: MarkdownStructure = { blocks: [] };
   const n = text.length;
+  const cr = text.includes('\r');
   let pos = 0;
 
   // Front matter: `---` on the first line, up to the next `---` line.
@@ -49,7 +50,9 @@ export function simpleMarkdownStructure(text: string): MarkdownStructure | undef
 
   let paragraph: TextBlock | undefined;
   while (pos < n) {
-    const end = lineEnd(text, pos);
+    // Without a \r in the text a line ends at the next \n: the engine's own search, not a loop.
+    const nl = cr ? -1 : text.indexOf('\n', pos);
+    const end = cr ? lineEnd(text, pos) : nl < 0 ? n : nl;
     const first = text.charCodeAt(pos);
     if (isLetter(first) && paragraph) {
       // The common case: speech continuing a paragraph. No block starts with a letter.

@@ -28,7 +28,8 @@ test('loading on worker threads gives exactly the index of a load in one thread'
   const serial = ProjectIndex.build(files);
   const pool = new ParsePool(join(PROJECT_ROOT, 'dist'), 2, 0);
   try {
-    const { index } = await loadFromAsync(textsReader(files), new ProjectIndex({ paranoid: false }), undefined, { pool });
+    // Small batches: several are read and parsed at once, as on a big project.
+    const { index } = await loadFromAsync(textsReader(files), new ProjectIndex({ paranoid: false }), undefined, { pool, batch: 7 });
     assert.equal(index.snapshot(), serial.snapshot());
     assert.deepEqual(index.transcriptPaths(), serial.transcriptPaths());
   } finally {
