@@ -20,6 +20,8 @@ const hashDir = (dir) => {
   }
 };
 hashDir('core');
+// What makes the summaries in the host counts too (the worker pool hands them over).
+for (const f of ['host/parsePool.ts', 'host/parseWorker.ts', 'host/loader.ts']) coreHash.update(f).update(readFileSync(f));
 
 const common = {
   bundle: true,
