@@ -6,6 +6,7 @@ export * from './codeName';
 export * from './wording';
 export { LineIndex, LineMap, lineStartsOf, stripBom } from './text/lineIndex';
 export { parseTranscript, defaultCaseId, lineMapOf, segmentId } from './transcript/parseTranscript';
+export { reparseTranscript } from './transcript/reparse';
 export type { ParsedTranscript, Segment, CodeToken, SpeakerTurn, CodingMarkup, ParseOptions } from './transcript/parseTranscript';
 export { plainTranscript, OffsetMap } from './transcript/plainText';
 export type { PlainTranscript, PlainSegment, PlainTextOptions } from './transcript/plainText';

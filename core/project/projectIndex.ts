@@ -64,6 +64,8 @@ export class ProjectIndex {
   /** Paranoid mode: every summary applied, to rebuild from. */
   private readonly summaries: Map<string, FileSummary> | undefined;
   private revision_ = 0;
+  /** Running total of segments in all transcripts (the tree's header needs no walk). */
+  private segmentTotal = 0;
   /** path → the revision at which that file last changed (a loader checks nothing overtook it). */
   private readonly fileRevisions = new Map<string, number>();
 
@@ -142,6 +144,7 @@ export class ProjectIndex {
     for (const path of this.transcripts.keys()) change.diagnostics.add(path);
     change.diagnostics.add(previous.codebook);
     this.transcripts.clear();
+    this.segmentTotal = 0;
     this.counts_.clear();
     this.usage.clear();
     this.codebook = undefined;
@@ -172,10 +175,12 @@ export class ProjectIndex {
       crossed.push(...this.counts_.apply(old.parsed.caseId, old.contribution, -1));
       this.usage.apply(path, old.parsed, -1);
       this.transcripts.delete(path);
+      this.segmentTotal -= old.parsed.segments.length;
     }
     if (parsed) {
       const entry: TranscriptEntry = { parsed, contribution: contributionOf(parsed, this.tree) };
       this.transcripts.set(path, entry);
+      this.segmentTotal += parsed.segments.length;
       crossed.push(...this.counts_.apply(parsed.caseId, entry.contribution, +1));
       this.usage.apply(path, parsed, +1);
     }
@@ -254,6 +259,15 @@ export class ProjectIndex {
     return this.usage.count(name);
   }
 
+  /** How many transcripts and coded segments (extracts) the project has: running totals. */
+  get transcriptCount(): number {
+    return this.transcripts.size;
+  }
+
+  get extractCount(): number {
+    return this.segmentTotal;
+  }
+
   transcriptPaths(): string[] {
     return [...this.transcripts.keys()].sort();
   }
@@ -314,7 +328,7 @@ export class ProjectIndex {
   /** A canonical description of everything the index derives (for comparisons). */
   snapshot(): string {
     const diagnostics = this.diagnosticPaths().map((p) => [p, this.diagnostics(p)] as const);
-    return JSON.stringify({ stats: this.counts_.snapshot(), usage: this.usage.snapshot(), diagnostics, uncategorised: this.uncategorisedCodes() });
+    return JSON.stringify({ extracts: this.segmentTotal, stats: this.counts_.snapshot(), usage: this.usage.snapshot(), diagnostics, uncategorised: this.uncategorisedCodes() });
   }
 
   private checkParanoid(path: string, summary: FileSummary | undefined, role: FileRole): void {

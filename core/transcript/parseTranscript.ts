@@ -6,7 +6,8 @@
 import { parse as parseYaml } from 'yaml';
 import { CODE_NAME_SOURCE, INVISIBLE_CLASS, invisibleCharacter, normalizeCodeName } from '../codeName';
 import { LineIndex, LineMap, stripBom } from '../text/lineIndex';
-import { markdownStructure, type TextBlock } from '../text/markdownBlocks';
+import { micromarkStructure, type TextBlock } from '../text/markdownBlocks';
+import { simpleMarkdownStructure } from '../text/simpleMarkdown';
 import type { Diagnostic } from '../types';
 
 // Every offset below is a UTF-16 offset into the transcript's text after its
@@ -58,6 +59,8 @@ export interface ParsedTranscript {
   diagnostics: Diagnostic[];
   /** Where each line starts: enough to turn any offset above into a position. */
   lineStarts: number[];
+  /** The whole text was read by the linear fast path (plain paragraphs and headings only). */
+  fastPath?: true;
   markup?: CodingMarkup[];
 }
 
@@ -90,7 +93,8 @@ export function parseTranscript(source: string, path: string, options: ParseOpti
   // A byte-order mark is not part of the text: positions count from after it (micromark drops it too).
   const text = stripBom(source);
   const lines = new LineIndex(text);
-  const structure = markdownStructure(text);
+  const simple = simpleMarkdownStructure(text);
+  const structure = simple ?? micromarkStructure(text);
   const result: ParsedTranscript = {
     caseId: defaultCaseId(path),
     attributes: {},
@@ -99,6 +103,8 @@ export function parseTranscript(source: string, path: string, options: ParseOpti
     turns: [],
     diagnostics: [],
     lineStarts: lines.starts as number[],
+    // Read by the fast path: an edit inside one paragraph may be re-read alone (reparse.ts).
+    ...(simple ? { fastPath: true as const } : {}),
     // Only when asked: summaries stay plain JSON (no undefined members).
     ...(options.markup ? { markup: [] } : {}),
   };

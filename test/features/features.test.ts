@@ -30,9 +30,9 @@ function checkDefinition(fixture: string, expected: string): void {
   expectText(FILE, where(definition(project, cursor.path, cursor, none)), expected);
 }
 
-function checkReferences(fixture: string, expected: string): void {
+async function checkReferences(fixture: string, expected: string): Promise<void> {
   const { project, cursor } = projectOf(fixture);
-  expectText(FILE, (references(project, cursor.path, cursor, false, none) ?? []).map(where).join(' '), expected);
+  expectText(FILE, ((await references(project, cursor.path, cursor, false, none)) ?? []).map(where).join(' '), expected);
 }
 
 function checkCompletion(fixture: string, expected: string): void {

@@ -40,16 +40,14 @@ export function themeTree(project: Project, token: CancellationToken, where: rea
       children,
     });
   }
-  let extracts = 0;
-  const transcripts = index.transcriptPaths();
-  for (const path of transcripts) extracts += index.transcript(path)!.segments.length;
   return {
     folder: project.uri(''),
     name: project.name,
     hasCodebook: index.hasCodebook,
     codebookUri,
-    transcripts: scope?.counts.transcripts ?? transcripts.length,
-    extracts: scope?.counts.extracts ?? extracts,
+    // Running totals of the index (or of the chosen cases): the tree request walks no transcripts.
+    transcripts: scope?.counts.transcripts ?? index.transcriptCount,
+    extracts: scope?.counts.extracts ?? index.extractCount,
     nodes,
     filter: scope?.description,
   };

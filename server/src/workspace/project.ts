@@ -4,7 +4,8 @@
 
 import { basename, join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ProjectIndex, type IndexChange } from '../../../core';
+import { isDeepStrictEqual } from 'node:util';
+import { parseTranscript, ProjectIndex, reparseTranscript, type IndexChange } from '../../../core';
 import { diskReader, readProjectFile, type SkippedFile } from '../../../host/projectFiles';
 import { decodeText, loadFromAsync, overlayReader } from '../../../host/loader';
 import { cacheFileIn, ParseCache } from '../../../host/parseCache';
@@ -33,7 +34,7 @@ export class Project {
   /** Set while the project (re)loads every file: requests wait for it, so none sees a half-built index. */
   loading: Promise<void> | undefined;
 
-  constructor(readonly root: string, readonly name: string, paranoid = false) {
+  constructor(readonly root: string, readonly name: string, private readonly paranoid = false) {
     this.index = new ProjectIndex({ paranoid });
   }
 
@@ -70,12 +71,13 @@ export class Project {
 
   /** The editor opened or changed a document. */
   setOpen(path: string, text: string): IndexChange {
+    const before = this.open.get(path);
     this.open.set(path, text);
-    return this.updateOpen(path, text);
+    return this.updateOpen(path, text, before);
   }
 
   /** Indexes an open document's text, unless it is over the size limit files on disk have. */
-  private updateOpen(path: string, text: string): IndexChange {
+  private updateOpen(path: string, text: string, before?: string): IndexChange {
     const decoded = decodeText(text);
     if ('skipped' in decoded) {
       this.skipped.set(path, decoded.skipped);
@@ -84,6 +86,16 @@ export class Project {
       return change;
     }
     this.skipped.delete(path);
+    // A keystroke re-reads only the paragraph it touched, when the text before it is the one indexed.
+    const prev = before !== undefined && this.index.classify(path) === 'transcript' ? this.index.transcript(path) : undefined;
+    if (prev && before !== undefined) {
+      const transcript = reparseTranscript(prev, before, text, path);
+      if (this.paranoid) {
+        const fresh = parseTranscript(text, path);
+        if (!isDeepStrictEqual(fresh, transcript)) throw new Error(`Paranoid check failed: re-reading one paragraph of ${path} differs from a full parse`);
+      }
+      return this.index.apply(path, { role: 'transcript', transcript });
+    }
     return this.index.update(path, text);
   }
 
