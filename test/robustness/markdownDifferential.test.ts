@@ -80,3 +80,9 @@ test('a table of 8,000 rows is read in linear time (micromark-extension-gfm-tabl
   assert.equal(structure.blocks.length, 8_001);
   assert.deepEqual(structure.blocks[8_000].cells, [[text.length - 18, text.length - 17], [text.length - 14, text.length - 7], [text.length - 4, text.length - 3]]);
 });
+
+test('table rows whose last pipe is followed by spaces or tabs (found by the generated documents)', () => {
+  for (const text of ['[|\t\n|---|', 'a| \n|---|', 'a | b |\t\n|---|---|', 'a\t|\t\n|---|', 'x\n\na|\t\n|---|\n|c|\t\n', 'a \\| \n|---|']) {
+    assert.deepEqual(markdownStructure(text), referenceMarkdownStructure(text), JSON.stringify(text));
+  }
+});

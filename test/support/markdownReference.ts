@@ -77,6 +77,8 @@ function cellText(text: string, start: number, end: number): [number, number] | 
   let s = start;
   let e = end;
   if (text[s] === '|') s++;
+  // remark's last cell of a row may end after the closing `|` and the spaces after it.
+  while (e > s && (text[e - 1] === ' ' || text[e - 1] === '\t')) e--;
   if (e > s && text[e - 1] === '|') {
     let backslashes = 0;
     while (e - 2 - backslashes >= s && text[e - 2 - backslashes] === '\\') backslashes++;
