@@ -324,6 +324,19 @@ test('Merge Code into… with explicit codes: the transcripts use only the targe
   }
 });
 
+test('New Code… with an explicit theme and name: the server makes its id, one undo removes it', async () => {
+  const doc = await vscode.workspace.openTextDocument(file('codebook.md'));
+  const before = doc.getText();
+  const result = await vscode.commands.executeCommand<{ applied: boolean; id?: string }>('marginalia.newCode', 'managing-workflow', 'Shared caseloads');
+  assertEqual(result, { applied: true, id: 'shared-caseloads' }, 'result');
+  const lines = doc.getText().split(/\r?\n/);
+  const at = lines.findIndex((l) => l.startsWith('- #shared-caseloads'));
+  if (!(at > lines.findIndex((l) => l.startsWith('## Managing workflow')) && at < lines.findIndex((l) => l.startsWith('## Imagining a positive future')))) throw new Error(`#shared-caseloads is not under Managing workflow:\n${doc.getText()}`);
+  await vscode.window.showTextDocument(doc);
+  await vscode.commands.executeCommand('undo');
+  if (doc.getText() !== before) throw new Error('one undo did not restore the codebook byte for byte');
+});
+
 export async function run(): Promise<void> {
   const results: Array<{ name: string; ok: boolean; error?: string }> = [];
   try {
