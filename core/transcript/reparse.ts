@@ -9,7 +9,7 @@
 // equal to a full parse over random edit sequences, and the server's paranoid
 // mode checks every edit it makes.
 
-import { lineStartsOf } from '../text/lineIndex';
+import { LineMap, lineStartsOf } from '../text/lineIndex';
 import { simpleMarkdownStructure } from '../text/simpleMarkdown';
 import type { Diagnostic } from '../types';
 import { parseTranscript, type ParsedTranscript } from './parseTranscript';
@@ -47,8 +47,9 @@ export function reparseTranscript(prev: ParsedTranscript, prevText: string, text
   // Split the previous results into before / inside / after the window.
   const segBefore = countBefore(prev.segments, ws);
   const segAfter = countBefore(prev.segments, oldWe);
-  const wsLine = lineOf(prev.lineStarts, ws);
-  const weLine = lineOf(prev.lineStarts, oldWe);
+  const prevLines = new LineMap(prev.lineStarts);
+  const wsLine = prevLines.position(ws).line;
+  const weLine = prevLines.position(oldWe).line;
   const shiftOffsets = <T extends { start: number; end: number }>(x: T, by: number): T => ({ ...x, start: x.start + by, end: x.end + by });
   const shiftLines = (d: Diagnostic, by: number): Diagnostic => ({
     ...d,
@@ -135,15 +136,4 @@ function countBefore(items: ReadonlyArray<{ start: number }>, offset: number): n
   let n = 0;
   while (n < items.length && items[n].start < offset) n++;
   return n;
-}
-
-function lineOf(starts: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
