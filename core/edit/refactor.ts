@@ -278,5 +278,6 @@ function capitalise(s: string): string {
 }
 
 function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+  // Outside a character class only these are special; with the u flag a needless escape (\-) is an error.
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

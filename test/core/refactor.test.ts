@@ -56,6 +56,15 @@ test('moves that cannot be done are refused with a sentence, and change nothing'
   assert.throws(() => movePlan(p, 'nope', null), new EditRefused('There is no theme or code "nope" in the codebook.'));
 });
 
+test('merge a code whose name has a hyphen or slash and a definition (its entry is read by a pattern)', () => {
+  const book = '- #never-been/allowed: Never been allowed\n- #for-years: For years\n';
+  const p = project({ 'codebook.md': book, 'P1.md': '[x]{#never-been/allowed}\n' });
+  assert.deepEqual(apply(p, mergePlan(p, 'never-been/allowed', 'for-years')), {
+    'P1.md': '[x]{#for-years}\n',
+    'codebook.md': '- #for-years: For years\n\n  Merged from #never-been/allowed: Never been allowed\n',
+  });
+});
+
 test('merge: every #a becomes #b, a group keeps one #b, the entry goes and its text joins #b\'s memo', () => {
   const p = project({ 'codebook.md': CODEBOOK, 'P1.md': TRANSCRIPT });
   assert.deepEqual(apply(p, mergePlan(p, 'years', 'first')), {
