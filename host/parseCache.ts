@@ -32,6 +32,8 @@ interface CacheFile {
 export class ParseCache {
   private entries = new Map<string, { key: string; summary: FileSummary }>();
   private readonly used = new Map<string, { key: string; summary: FileSummary }>();
+  /** Keys computed by `get` for files it missed, so `set` does not hash the text again. */
+  private readonly missed = new Map<string, string>();
   private dirty = false;
   hits = 0;
   misses = 0;
@@ -55,13 +57,16 @@ export class ParseCache {
       this.hits++;
       return entry.summary;
     }
+    this.missed.set(path, key);
     this.misses++;
     return undefined;
   }
 
   set(path: string, role: FileRole, text: string, summary: FileSummary | undefined): void {
     if (!this.file || !summary) return;
-    this.used.set(path, { key: ParseCache.key(path, role, text), summary });
+    const key = this.missed.get(path) ?? ParseCache.key(path, role, text);
+    this.missed.delete(path);
+    this.used.set(path, { key, summary });
     this.dirty = true;
   }
 

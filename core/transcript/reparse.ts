@@ -10,7 +10,6 @@
 // mode checks every edit it makes.
 
 import { LineMap, lineStartsOf } from '../text/lineIndex';
-import { simpleMarkdownStructure } from '../text/simpleMarkdown';
 import type { Diagnostic } from '../types';
 import { parseTranscript, type ParsedTranscript } from './parseTranscript';
 
@@ -39,8 +38,8 @@ export function reparseTranscript(prev: ParsedTranscript, prevText: string, text
   const window = text.slice(ws, we);
   // A window that would read as front matter alone is not what it is in context.
   if (window.startsWith('---')) return full();
-  if (!simpleMarkdownStructure(window)) return full();
   const part = parseTranscript(window, path);
+  if (!part.fastPath) return full();
   const delta = text.length - prevText.length;
   const oldWe = we - delta;
 

@@ -11,6 +11,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { loadOrder } from '../../core';
 import { Project } from '../../server/src/workspace/project';
 import { parseFixture } from './fixture';
 import { PROJECT_ROOT } from './tempProject';
@@ -26,13 +27,9 @@ export interface FeatureFixture {
 export function projectOf(source: string): FeatureFixture {
   const { files, cursor } = parseFixture(source);
   const project = new Project('/in-memory/project', 'fixture', true);
-  const order = [...files.keys()].sort((a, b) => rank(a) - rank(b));
+  const order = [...loadOrder(files.keys(), (p) => p === project.index.codebookPath)];
   for (const path of order) project.setOpen(path, files.get(path)!);
   return { project, files, cursor: cursor ?? { path: order[order.length - 1], line: 0, character: 0 } };
-}
-
-function rank(path: string): number {
-  return path === 'marginalia.yml' ? 0 : path === 'codebook.md' ? 1 : 2;
 }
 
 /**
