@@ -61,8 +61,18 @@ function mdCell(text: string): string {
   return md(text).replace(/\|/g, '\\|');
 }
 
+/**
+ * A spreadsheet runs a cell that starts with = + - @ (or a tab / carriage return) as a
+ * formula, so an extract such as "- it costs more" or "=cost" would become one (CSV
+ * injection). OWASP's advice: prefix such a cell with a single quote, which Excel, LibreOffice
+ * and Sheets show as text. Numbers are written as numbers.
+ */
+export function csvCell(value: unknown): unknown {
+  return typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
 function csv(rows: unknown[][]): string {
-  return stringify(rows, { record_delimiter: 'windows' });
+  return stringify(rows.map((row) => row.map(csvCell)), { record_delimiter: 'windows' });
 }
 
 /** The labels of a node's ancestors, outermost first ("Position and Identity / The struggle …"). */

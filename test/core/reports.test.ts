@@ -220,3 +220,17 @@ test('JSON shapes of DESIGN.md §11', () => {
   ]);
   assert.deepEqual(JSON.parse(rendered('cooccurrence', 'json')).pairs, [{ a: 'free', b: 'say', count: 1 }]);
 });
+
+test('CSV: a cell a spreadsheet would run as a formula is written as text (OWASP: a leading single quote)', () => {
+  const { index } = indexFixture('//- /transcripts/P1.md\n---\ncase: "=HYPERLINK(1)"\n---\n**P1:** [=SUM(A1)]{#f} [-2 costs]{#f} [@x]{#f} [+1]{#f} [a=b]{#f}\n');
+  const csv = renderReport({ kind: 'quotes', report: quoteBank(index, all(index)) }, 'csv');
+  assert.deepEqual(csv.split('\r\n').slice(1, -1), [
+    "f,code,,,'=HYPERLINK(1),transcripts/P1.md,4,'=SUM(A1)",
+    "f,code,,,'=HYPERLINK(1),transcripts/P1.md,4,'-2 costs",
+    "f,code,,,'=HYPERLINK(1),transcripts/P1.md,4,'@x",
+    "f,code,,,'=HYPERLINK(1),transcripts/P1.md,4,'+1",
+    'f,code,,,\'=HYPERLINK(1),transcripts/P1.md,4,a=b',
+  ]);
+  const matrix = renderReport({ kind: 'matrix', report: caseMatrix(index, all(index)) }, 'csv');
+  assert.equal(matrix, "id,kind,label,'=HYPERLINK(1)\r\nf,code,,5\r\n");
+});

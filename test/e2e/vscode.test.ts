@@ -19,6 +19,14 @@ before(() => {
   mkdirSync(SCREENSHOTS, { recursive: true });
 });
 
+/** Outside CI a machine without the workbench skips with the reason; in CI a set-up failure fails (a green CI must mean the editor works). */
+function skipOrFail(t: { skip(message: string): void }): boolean {
+  if (!setupProblem) return false;
+  if (process.env.CI === 'true') assert.fail(`the real VS Code could not be set up in CI: ${setupProblem}`);
+  t.skip(setupProblem);
+  return true;
+}
+
 /** A copy of the sample study in its own git repository (the tests edit it and compare with HEAD). */
 function copyOfSamples(): string {
   const dir = mkdtempSync(join(tmpdir(), 'marginalia-study-'));
@@ -31,7 +39,7 @@ function copyOfSamples(): string {
 }
 
 test('extension tests inside the real VS Code extension host', async (t) => {
-  if (setupProblem) return t.skip(setupProblem);
+  if (skipOrFail(t)) return;
   const results = join(mkdtempSync(join(tmpdir(), 'marginalia-results-')), 'results.json');
   const workbench = await startWorkbench({
     folder: copyOfSamples(),
@@ -55,7 +63,7 @@ test('extension tests inside the real VS Code extension host', async (t) => {
 });
 
 test('what a person sees: the Themes tree with counts and the completion widget', async (t) => {
-  if (setupProblem) return t.skip(setupProblem);
+  if (skipOrFail(t)) return;
   const folder = copyOfSamples();
   const workbench = await startWorkbench({ folder, extensionDevelopmentPath: PROJECT_ROOT });
   const { page } = workbench;
@@ -91,7 +99,7 @@ test('what a person sees: the Themes tree with counts and the completion widget'
 });
 
 test('what a person sees: the report view — heatmaps, the case filter, a click opens the extract', async (t) => {
-  if (setupProblem) return t.skip(setupProblem);
+  if (skipOrFail(t)) return;
   const workbench = await startWorkbench({ folder: copyOfSamples(), extensionDevelopmentPath: PROJECT_ROOT });
   const { page } = workbench;
   try {
@@ -135,7 +143,7 @@ test('what a person sees: the report view — heatmaps, the case filter, a click
 });
 
 test('a project without a codebook: the tree offers to create one, and then shows it', async (t) => {
-  if (setupProblem) return t.skip(setupProblem);
+  if (skipOrFail(t)) return;
   const folder = mkdtempSync(join(tmpdir(), 'marginalia-new-'));
   mkdirSync(join(folder, 'transcripts'));
   writeFileSync(join(folder, 'transcripts/P01.md'), '**P01:** I [started coding]{#first-code} today.\n');
@@ -159,7 +167,7 @@ test('a project without a codebook: the tree offers to create one, and then show
 });
 
 test('npm start: packages the .vsix, installs it into VS Code and serves the sample study', (t) => {
-  if (setupProblem) return t.skip(setupProblem);
+  if (skipOrFail(t)) return;
   const r = spawnSync(process.execPath, [join(PROJECT_ROOT, 'scripts/demo.mjs'), '--smoke', '--port=0'], { encoding: 'utf8', timeout: 300_000 });
   assert.equal(r.status, 0, r.stdout + r.stderr);
   assert.match(r.stdout, /Installed marginalia\.vsix\.\n200 http:\/\/127\.0\.0\.1:\d+\/\?folder=/);

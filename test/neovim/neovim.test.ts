@@ -1,5 +1,6 @@
 // A second, independent LSP client: Neovim's built-in one, headless.
-// Skipped (with the reason) where Neovim is not installed; CI installs it.
+// Skipped (with the reason) where Neovim is not installed; CI installs it, so there a
+// missing Neovim is a failure, not a skip.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -9,7 +10,9 @@ import { join } from 'node:path';
 import { PROJECT_ROOT, writeProject } from '../support/tempProject';
 
 const nvim = spawnSync('nvim', ['--version'], { encoding: 'utf8' });
-const skip = nvim.status === 0 ? false : 'Neovim is not installed (apt-get install neovim)';
+const missing = nvim.status === 0 ? undefined : 'Neovim is not installed (apt-get install neovim)';
+const skip = missing !== undefined && process.env.CI !== 'true' ? missing : false;
+if (missing && process.env.CI === 'true') test('Neovim is installed in CI', () => assert.fail(missing));
 
 test('Neovim gets diagnostics and completion after {#', { skip }, () => {
   const root = writeProject('//- /codebook.md\n- #role-blur: Roles blur\n- #cost\n//- /transcripts/P1.md\n[x]{#role_blur} [y]{#cost}\n');
