@@ -15,7 +15,6 @@ import {
   ErrorCodes,
   TextDocuments,
   TextDocumentSyncKind,
-  CancellationToken,
   CodeActionKind,
   type CodeAction,
   type CompletionItem,
@@ -24,7 +23,11 @@ import {
   type InitializeParams,
   type InitializeResult,
   type WorkspaceFolder,
+  type WorkspaceFoldersChangeEvent,
+  type TextDocumentChangeEvent,
+  type DidChangeWatchedFilesParams,
 } from 'vscode-languageserver/node';
+import { guardNotification, guardRequest } from './errorBoundary';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodingDiff, Diagnostic, IndexChange } from '../../core';
 import { Project, projectsOfFolder } from './workspace/project';
@@ -151,22 +154,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (change.counts || change.reclassify) countsChanged(project);
   };
 
-  /**
-   * Wraps a request handler: waits for the first index, and never lets an
-   * exception reach the client as a crash (the fallback answers instead).
-   */
-  const handle =
-    <P, R>(name: string, fn: (params: P, token: CancellationToken) => R | Promise<R>, fallback: R | ((params: P) => R)) =>
-    async (params: P, token: CancellationToken = CancellationToken.None): Promise<R> => {
-      await ready;
-      try {
-        return await fn(params, token);
-      } catch (e) {
-        if (e instanceof ResponseError) throw e;
-        connection.console.error(`${name} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-        return typeof fallback === 'function' ? (fallback as (params: P) => R)(params) : fallback;
-      }
-    };
+  // Every handler, requests and notifications alike, runs behind the one error boundary.
+  const handle = guardRequest(connection.console, ready);
+  const notification = guardNotification(connection.console, ready);
 
   /** Waits until no project is reloading (for requests about every project). */
   const allLoaded = async (): Promise<void> => {
@@ -211,7 +201,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       });
     }
     if (capabilities.workspace?.workspaceFolders) {
-      connection.workspace.onDidChangeWorkspaceFolders(async (event) => {
+      connection.workspace.onDidChangeWorkspaceFolders(notification('didChangeWorkspaceFolders', async (event: WorkspaceFoldersChangeEvent) => {
         for (const removed of event.removed) {
           const root = fileURLToPath(removed.uri);
           for (let i = projects.length - 1; i >= 0; i--) {
@@ -226,17 +216,22 @@ export function startServer(connection: Connection = createConnection(ProposedFe
           projects.push(...found);
           for (const project of found) await loadProject(project);
         }
-      });
+      }));
     }
-    for (const folder of folders) projects.push(...projectsFor(folder));
-    for (const project of projects) await loadProject(project);
-    resolveReady();
+    try {
+      for (const folder of folders) projects.push(...projectsFor(folder));
+      for (const project of projects) await loadProject(project);
+    } catch (e) {
+      connection.console.error(`loading the projects failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    } finally {
+      // Requests wait on this: a failed load must not leave the editor hanging.
+      resolveReady();
+    }
   });
 
   const projectsFor = (folder: WorkspaceFolder): Project[] => projectsOfFolder(fileURLToPath(folder.uri), folder.name, paranoid);
 
-  documents.onDidChangeContent(async (event) => {
-    await ready;
+  documents.onDidChangeContent(notification('didChange', async (event: TextDocumentChangeEvent<TextDocument>) => {
     const found = locate(event.document.uri);
     if (!found) return;
     found.project.rememberUri(found.path, event.document.uri);
@@ -245,17 +240,15 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const paragraph = before === undefined ? undefined : editedParagraph(before, event.document);
     if (paragraph) typing.edited(event.document.uri, paragraph.startLine, paragraph.endLine);
     await applyChange(found.project, found.project.setOpen(found.path, event.document.getText()));
-  });
+  }));
 
-  documents.onDidClose(async (event) => {
-    await ready;
+  documents.onDidClose(notification('didClose', async (event: TextDocumentChangeEvent<TextDocument>) => {
     typing.forget(event.document.uri);
     const found = locate(event.document.uri);
     if (found) await applyChange(found.project, found.project.close(found.path));
-  });
+  }));
 
-  connection.onDidChangeWatchedFiles(async (params) => {
-    await ready;
+  connection.onDidChangeWatchedFiles(notification('didChangeWatchedFiles', async (params: DidChangeWatchedFilesParams) => {
     for (const change of params.changes) {
       const found = locate(change.uri);
       if (!found || found.project.isOpen(found.path)) continue;
@@ -263,7 +256,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       if (change.type === FileChangeType.Deleted) result.diagnostics.add(found.path);
       await applyChange(found.project, result);
     }
-  });
+  }));
 
   /** Runs `fn` on the project holding `uri` once that project is not reloading. */
   const withDocument = async <R>(uri: string, fn: (project: Project, path: string) => R | Promise<R>, fallback: R): Promise<R> => {
