@@ -23,6 +23,7 @@ export type DiagnosticCode =
   | 'unmatched-bracket'
   | 'empty-extract'
   | 'malformed-group'
+  | 'merge-conflict'
   | 'unclosed-group'
   // Hints (info) on things that silently do not code:
   | 'heading-group'

@@ -93,8 +93,12 @@ export function parseTranscript(source: string, path: string, options: ParseOpti
   // A byte-order mark is not part of the text: positions count from after it (micromark drops it too).
   const text = stripBom(source);
   const lines = new LineIndex(text);
-  const simple = simpleMarkdownStructure(text);
-  const structure = simple ?? micromarkStructure(text);
+  const conflicts = conflictRegions(text);
+  // Marker lines are blanked (same length, offsets unchanged) before markdown reads the text:
+  // `=======` would otherwise make the line above a setext heading and swallow its coding.
+  const readable = conflicts.length > 0 ? blankMarkerLines(text, conflicts) : text;
+  const simple = conflicts.length > 0 ? undefined : simpleMarkdownStructure(text);
+  const structure = simple ?? micromarkStructure(readable);
   const result: ParsedTranscript = {
     caseId: defaultCaseId(path),
     attributes: {},
@@ -109,9 +113,69 @@ export function parseTranscript(source: string, path: string, options: ParseOpti
     ...(options.markup ? { markup: [] } : {}),
   };
   if (structure.frontMatter) readFrontMatter(structure.frontMatter, lines, result);
+  for (const region of conflicts) {
+    const first = lines.position(region.markers[0][0]).line;
+    const last = lines.position(region.markers[region.markers.length - 1][0]).line;
+    result.diagnostics.push({
+      range: lines.range(region.markers[0][0], region.markers[0][1]),
+      severity: 'error',
+      message: `Unresolved merge conflict (lines ${first + 1}–${last + 1}): git could not merge this passage. Keep the words and codings you want, then delete the <<<<<<<, ======= and >>>>>>> lines. Until then the codings of both sides are counted.`,
+      code: 'merge-conflict',
+    });
+  }
   for (const block of structure.blocks) scanBlock(text, block, lines, result);
   for (const [from, to] of structure.indentedCode ?? []) hintCodingInCode(text, from, to, lines, result);
   return result;
+}
+
+/** A git conflict: its marker lines ([start, end) of each, without the line break), in order. */
+interface ConflictRegion {
+  markers: Array<[number, number]>;
+}
+
+const MARKER_LINE = /^(<{7}|\|{7}|={7}|>{7})(?:[ \t].*)?$/gm;
+
+/**
+ * Git's conflict markers: a `<<<<<<<` line, then `=======` (after an optional diff3
+ * `|||||||` base), then `>>>>>>>`, each at a line start. Lone `=======` lines are
+ * ordinary markdown (a setext underline) and stay so.
+ */
+export function conflictRegions(text: string): ConflictRegion[] {
+  if (!text.includes('<<<<<<<')) return [];
+  const regions: ConflictRegion[] = [];
+  let open: ConflictRegion | undefined;
+  let sawSeparator = false;
+  MARKER_LINE.lastIndex = 0;
+  for (let m = MARKER_LINE.exec(text); m; m = MARKER_LINE.exec(text)) {
+    let end = m.index + m[0].length;
+    if (text.charCodeAt(end - 1) === 13 /* \r */) end--;
+    const kind = m[1][0];
+    if (kind === '<') {
+      open = { markers: [[m.index, end]] };
+      sawSeparator = false;
+    } else if (open && kind === '|' && !sawSeparator) open.markers.push([m.index, end]);
+    else if (open && kind === '=' && !sawSeparator) {
+      open.markers.push([m.index, end]);
+      sawSeparator = true;
+    } else if (open && kind === '>' && sawSeparator) {
+      open.markers.push([m.index, end]);
+      regions.push(open);
+      open = undefined;
+    }
+  }
+  return regions;
+}
+
+function blankMarkerLines(text: string, regions: ConflictRegion[]): string {
+  let out = '';
+  let at = 0;
+  for (const { markers } of regions) {
+    for (const [start, end] of markers) {
+      out += text.slice(at, start) + ' '.repeat(end - start);
+      at = end;
+    }
+  }
+  return out + text.slice(at);
 }
 
 const CODING_IN_CODE = new RegExp(`\\{#${CODE_NAME_SOURCE}[^}\\r\\n]*\\}?`, 'gu');

@@ -18,6 +18,8 @@ const LONE_CR = /\r(?!\n)/;
 /** The parse of `text`, reusing `prev` (the parse of `prevText`, the same file) where the edit allows. */
 export function reparseTranscript(prev: ParsedTranscript, prevText: string, text: string, path: string): ParsedTranscript {
   const full = (): ParsedTranscript => parseTranscript(text, path);
+  // Conflict markers change how the lines around them read (parseTranscript): read the whole file.
+  if (text.includes('<<<<<<<')) return full();
   if (!prev.fastPath || prevText.charCodeAt(0) === 0xfeff || text.charCodeAt(0) === 0xfeff) return full();
   // Lines are found by \n below: a lone \r (old Mac line ends) takes the full parse.
   if (LONE_CR.test(text)) return full();
